@@ -1,0 +1,33 @@
+"""The one exception tree of touchstory. Every error a user can cause says where
+(file, line) and what to do; story problems carry a full Problem list."""
+
+from __future__ import annotations
+
+
+class TouchstoryError(Exception):
+    """Base of every error touchstory raises on purpose."""
+
+
+class StoryError(TouchstoryError):
+    """A story (or pack, or plan) file has errors; `problems` lists all of them."""
+
+    def __init__(self, problems: "list", summary: str | None = None) -> None:
+        self.problems = list(problems)
+        text = summary or "\n".join(p.format() for p in self.problems)
+        super().__init__(text)
+
+
+class PackError(StoryError):
+    """A stroke pack file has errors."""
+
+
+class AudioError(TouchstoryError):
+    """Sound could not be made, read or played."""
+
+
+class SpeechError(TouchstoryError):
+    """Narration could not be rendered."""
+
+
+class SettingsError(TouchstoryError):
+    """Settings or journal could not be read or written."""
