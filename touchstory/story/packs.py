@@ -1,0 +1,332 @@
+"""Stroke packs: data files naming each stroke with its how-to, tempo, usual place
+and pressure, and the motion of the hand for the animated demonstration."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TypeVar
+
+from touchstory.errors import PackError
+from touchstory.resources import packs_dir
+from touchstory.story.model import Area, Location, Pressure, Problem, Severity
+from touchstory.story.problems import ProblemList, decode_text, did_you_mean
+
+
+class Touch(Enum):
+    """How the hand meets the body in the animation."""
+
+    GLIDE = "glide"
+    TAP = "tap"
+    PRESS = "press"
+    REST = "rest"
+
+
+class Body(Enum):
+    """Which outline the animation draws the hand on."""
+
+    BACK = "back"  # a child's back and shoulders, seen from behind
+    BABY = "baby"  # a baby lying on its back, seen from above
+
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    points: tuple[tuple[float, float], ...]
+    touch: Touch
+    hands: int  # 1, or 2 mirrored about the middle
+
+
+@dataclass(frozen=True, slots=True)
+class Stroke:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    how: str
+    tempo: float  # seconds per repeat
+    pressure: Pressure
+    area: Area
+    motion: Motion
+    loc: Location
+    icon: Path | None = None
+
+    def seconds(self, repeats: int = 1) -> float:
+        return self.tempo * max(repeats, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class StrokePack:
+    id: str
+    name: str
+    description: str
+    body: Body
+    strokes: tuple[Stroke, ...]
+    path: Path
+
+    def get(self, name: str) -> Stroke | None:
+        """The stroke named by id or alias, ignoring case."""
+        key = name.strip().lower()
+        for stroke in self.strokes:
+            if key == stroke.id or key in stroke.aliases:
+                return stroke
+        return None
+
+    def __getitem__(self, name: str) -> Stroke:
+        stroke = self.get(name)
+        if stroke is None:
+            raise KeyError(name)
+        return stroke
+
+    def names(self) -> list[str]:
+        return [n for s in self.strokes for n in (s.id, *s.aliases)]
+
+
+PACK_KEYS = ("pack", "name", "description", "body")
+STROKE_KEYS = ("stroke", "name", "aliases", "how", "tempo", "pressure", "area", "hands", "touch", "motion", "icon")
+_E = TypeVar("_E", bound=Enum)
+_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(slots=True)
+class _Field:
+    key: str
+    value: str
+    line: int
+    col: int  # column of the value
+
+
+def _fields(lines: list[str]) -> Iterator[_Field]:
+    """`key: value` lines; indented lines continue the previous value."""
+    current: _Field | None = None
+    for number, raw in enumerate(lines, 1):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("//"):
+            continue
+        if raw[:1] in (" ", "\t") and current is not None:
+            current.value = f"{current.value} {stripped}".strip()
+            continue
+        if current is not None:
+            yield current
+        key, sep, value = raw.partition(":")
+        if not sep:
+            current = _Field("", stripped, number, 1)
+            continue
+        col = len(key) + 2 + (len(value) - len(value.lstrip()))
+        current = _Field(key.strip().lower(), value.strip(), number, col)
+    if current is not None:
+        yield current
+
+
+def parse_pack(text: str, path: Path) -> tuple[StrokePack | None, list[Problem]]:
+    """Read a pack file; return the pack (None on errors) and every problem."""
+    lines = text.splitlines()
+    problems = ProblemList(str(path), lines)
+    header: dict[str, _Field] = {}
+    blocks: list[dict[str, _Field]] = []
+    for f in _fields(lines):
+        if not f.key:
+            problems.error(f.line, 1, 'expected "key: value" (for example "tempo: 2")')
+            continue
+        if f.key == "stroke":
+            blocks.append({"stroke": f})
+            continue
+        target = blocks[-1] if blocks else header
+        allowed = STROKE_KEYS if blocks else PACK_KEYS
+        if f.key not in allowed:
+            problems.error(f.line, 1, f'unknown key "{f.key}"{did_you_mean(f.key, allowed)}', len(f.key))
+            continue
+        if f.key in target:
+            problems.error(f.line, 1, f'"{f.key}" is written twice for the same {"stroke" if blocks else "pack"}')
+        target[f.key] = f
+
+    pack_id = header.get("pack")
+    if pack_id is None:
+        problems.error(1, 1, 'a pack file must start with "pack: its-id"')
+    elif not _ID.match(pack_id.value):
+        problems.error(pack_id.line, pack_id.col, "a pack id uses lower-case letters, digits and hyphens")
+    body = Body.BACK
+    if "body" in header:
+        try:
+            body = Body(header["body"].value.lower())
+        except ValueError:
+            b = header["body"]
+            problems.error(b.line, b.col, f'body must be "back" or "baby", not "{b.value}"')
+    if not blocks:
+        problems.error(max(len(lines), 1), 1, 'the pack has no strokes; add a "stroke: id" block')
+
+    strokes: list[Stroke] = []
+    seen: dict[str, int] = {}
+    for block in blocks:
+        stroke = _stroke(block, path, problems)
+        if stroke is None:
+            continue
+        for name in (stroke.id, *stroke.aliases):
+            if name in seen:
+                problems.error(block["stroke"].line, 1, f'"{name}" already names a stroke on line {seen[name]}')
+            seen[name] = block["stroke"].line
+        strokes.append(stroke)
+
+    if problems.has_errors or pack_id is None:
+        return None, problems.sorted()
+    pack = StrokePack(
+        id=pack_id.value,
+        name=header["name"].value if "name" in header else pack_id.value.title(),
+        description=header["description"].value if "description" in header else "",
+        body=body,
+        strokes=tuple(strokes),
+        path=path,
+    )
+    return pack, problems.sorted()
+
+
+def _stroke(block: dict[str, _Field], path: Path, problems: ProblemList) -> Stroke | None:
+    head = block["stroke"]
+    ok = True
+
+    def need(key: str) -> _Field | None:
+        nonlocal ok
+        if key not in block:
+            problems.error(head.line, 1, f'stroke "{head.value}" has no "{key}:" line')
+            ok = False
+            return None
+        return block[key]
+
+    if not _ID.match(head.value):
+        problems.error(head.line, head.col, "a stroke id uses lower-case letters, digits and hyphens")
+        ok = False
+    how, tempo_f, motion_f = need("how"), need("tempo"), need("motion")
+    tempo = 0.0
+    if tempo_f is not None:
+        try:
+            tempo = float(tempo_f.value.removesuffix("s"))
+        except ValueError:
+            tempo = -1
+        if not 0.2 <= tempo <= 30:
+            problems.error(tempo_f.line, tempo_f.col, "tempo is the seconds one repeat takes: a number from 0.2 to 30")
+            ok = False
+    pressure = _enum(block, "pressure", Pressure, Pressure.MEDIUM, problems)
+    area = _enum(block, "area", Area, Area.BACK, problems)
+    touch = _enum(block, "touch", Touch, Touch.GLIDE, problems)
+    hands = 1
+    if "hands" in block:
+        f = block["hands"]
+        if f.value not in ("1", "2"):
+            problems.error(f.line, f.col, "hands must be 1 or 2")
+            ok = False
+        else:
+            hands = int(f.value)
+    points: list[tuple[float, float]] = []
+    if motion_f is not None:
+        for m in re.finditer(r"\S+", motion_f.value):
+            try:
+                x, y = (float(v) for v in m.group().split(","))
+                if not (0 <= x <= 1 and 0 <= y <= 1):
+                    raise ValueError
+                points.append((x, y))
+            except ValueError:
+                problems.error(motion_f.line, motion_f.col + m.start(),
+                               f'"{m.group()}" is not a point "x,y" with both numbers from 0 to 1', len(m.group()))
+                ok = False
+        if not points and ok:
+            problems.error(motion_f.line, motion_f.col, "motion needs at least one point x,y")
+            ok = False
+    icon = None
+    if "icon" in block:
+        icon = (path.parent / block["icon"].value).resolve()
+    if not ok or pressure is None or area is None or touch is None or how is None:
+        return None
+    aliases = tuple("-".join(a.split()).lower() for a in block["aliases"].value.split(",") if a.strip()) if "aliases" in block else ()
+    return Stroke(
+        id=head.value,
+        name=block["name"].value if "name" in block else head.value.replace("-", " ").capitalize(),
+        aliases=aliases,
+        how=how.value,
+        tempo=tempo,
+        pressure=pressure,
+        area=area,
+        motion=Motion(tuple(points), touch, hands),
+        loc=Location(str(path), head.line, 1),
+        icon=icon,
+    )
+
+
+def _enum(block: dict[str, _Field], key: str, enum: type[_E], default: _E, problems: ProblemList) -> _E | None:
+    if key not in block:
+        return default
+    f = block[key]
+    try:
+        return enum(f.value.lower())
+    except ValueError:
+        choices = [str(e.value) for e in enum]
+        problems.error(f.line, f.col, f'{key} "{f.value}" is not one of {", ".join(choices)}{did_you_mean(f.value, choices)}', len(f.value))
+        return None
+
+
+def load_pack(path: Path) -> StrokePack:
+    """Read one pack file or raise PackError listing every problem."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PackError([], f"{path}: cannot read the pack file ({exc.strerror})") from exc
+    text, problem = decode_text(data, str(path))
+    if problem is not None or text is None:
+        raise PackError([problem] if problem else [])
+    pack, problems = parse_pack(text, path)
+    if pack is None:
+        raise PackError(problems)
+    return pack
+
+
+class PackRegistry:
+    """Every stroke pack known: the bundled ones, then the user's (which may add new
+    ids but never silently replace a bundled pack)."""
+
+    def __init__(self, packs: Iterable[StrokePack] = ()) -> None:
+        self._packs: dict[str, StrokePack] = {}
+        self.problems: list[Problem] = []
+        for pack in packs:
+            self._packs.setdefault(pack.id, pack)
+
+    @classmethod
+    def from_dirs(cls, *dirs: Path) -> "PackRegistry":
+        registry = cls()
+        for folder in dirs:
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("*.pack")):
+                try:
+                    pack = load_pack(path)
+                except PackError as exc:
+                    registry.problems.extend(exc.problems or [])
+                    continue
+                if pack.id in registry._packs:
+                    registry.problems.append(Problem(
+                        Severity.WARNING, f'pack "{pack.id}" is already provided by '
+                        f"{registry._packs[pack.id].path}; rename this pack's id to use it",
+                        Location(str(path), 1, 1)))
+                    continue
+                registry._packs[pack.id] = pack
+        return registry
+
+    @classmethod
+    def default(cls, user_dir: Path | None = None) -> "PackRegistry":
+        dirs = [packs_dir()] + ([user_dir] if user_dir else [])
+        return cls.from_dirs(*dirs)
+
+    def get(self, pack_id: str) -> StrokePack | None:
+        return self._packs.get(pack_id.strip().lower())
+
+    def __getitem__(self, pack_id: str) -> StrokePack:
+        return self._packs[pack_id]
+
+    def __contains__(self, pack_id: object) -> bool:
+        return pack_id in self._packs
+
+    def __iter__(self) -> Iterator[StrokePack]:
+        return iter(self._packs.values())
+
+    def ids(self) -> list[str]:
+        return list(self._packs)
+
