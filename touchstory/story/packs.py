@@ -237,7 +237,8 @@ def _stroke(block: dict[str, _Field], path: Path, problems: ProblemList) -> Stro
         icon = (path.parent / block["icon"].value).resolve()
     if not ok or pressure is None or area is None or touch is None or how is None:
         return None
-    aliases = tuple("-".join(a.split()).lower() for a in block["aliases"].value.split(",") if a.strip()) if "aliases" in block else ()
+    written = block["aliases"].value.split(",") if "aliases" in block else []
+    aliases = tuple(dict.fromkeys("-".join(a.split()).lower() for a in written if a.strip()))
     return Stroke(
         id=head.value,
         name=block["name"].value if "name" in block else head.value.replace("-", " ").capitalize(),

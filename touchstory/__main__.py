@@ -1,0 +1,7 @@
+"""`python -m touchstory` runs the same command as `touchstory`."""
+
+import sys
+
+from touchstory.cli import main
+
+sys.exit(main())

@@ -1,0 +1,177 @@
+"""The speech worker process: owns the only pyttsx3 engine and renders one line
+per run to a WAV file. Started by `Pyttsx3Engine` as
+`python -m touchstory.speech._worker`; talks JSON lines over stdin and the
+process's original stdout. Everything else written to stdout (pyttsx3 prints
+"Audio saved to ..." for every file) goes to /dev/null.
+
+Keep imports light here: start-up time is part of "first line ready".
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import sys
+import threading
+import time
+from importlib import metadata
+from typing import Any, TextIO
+
+from touchstory.speech.wavfile import check_wav
+
+PROTOCOL = 1
+# espeak's async synthesis normally finishes in tens of milliseconds; a line that
+# takes longer than this is stuck, and the parent restarts the worker anyway.
+FINISH_TIMEOUT = 20.0
+
+
+class Synth:
+    """pyttsx3 driven the only dependable way: one save_to_file per run, then
+    wait for the finished-utterance callback (runAndWait may return earlier)."""
+
+    def __init__(self) -> None:
+        import pyttsx3
+        from pyttsx3.drivers import _espeak
+
+        self._espeak = _espeak
+        self.engine = pyttsx3.init()
+        self._finished = threading.Event()
+        self._completed = False
+        self._marks: list[list[int]] = []
+        self.engine.connect("finished-utterance", self._on_finished)
+        self._capture_word_marks()
+        self.engine_id = f"pyttsx3-{_version('pyttsx3')}/espeak-ng-{self._espeak_version()}"
+
+    def _on_finished(self, name: object = None, completed: bool = True) -> None:
+        # A stop() left over from the previous run reports completed=False;
+        # only a completed utterance means our file has been written.
+        if completed:
+            self._completed = True
+            self._finished.set()
+
+    def _capture_word_marks(self) -> None:
+        """espeak's word events carry the word's position in the *audio*
+        (audio_position, ms) even though they fire at synthesis time. pyttsx3
+        drops that field, so wrap its synth callback to keep it."""
+        driver = getattr(getattr(self.engine, "proxy", None), "_driver", None)
+        on_synth = getattr(driver, "_onSynth", None)
+        if on_synth is None:
+            return
+        espeak = self._espeak
+        marks = self._marks
+
+        def callback(wav: Any, numsamples: int, events: Any) -> int:
+            try:
+                i = 0
+                while events[i].type != espeak.EVENT_LIST_TERMINATED:
+                    event = events[i]
+                    if event.type == espeak.EVENT_WORD:
+                        marks.append([event.text_position, event.length, event.audio_position])
+                    i += 1
+            except Exception:  # marks are a bonus; never break synthesis for them
+                pass
+            return int(on_synth(wav, numsamples, events) or 0)
+
+        espeak.SetSynthCallback(callback)
+
+    def _espeak_version(self) -> str:
+        try:
+            info = self._espeak.dll.espeak_Info
+            info.restype = ctypes.c_char_p
+            info.argtypes = [ctypes.c_void_p]
+            return (info(None) or b"?").decode("ascii", "replace")
+        except Exception:
+            return "?"
+
+    def voices(self) -> list[dict[str, Any]]:
+        out = []
+        for v in self.engine.getProperty("voices"):
+            langs = [str(lang).lower() for lang in (v.languages or []) if lang]
+            out.append({"id": v.id, "name": v.name, "languages": langs, "gender": v.gender})
+        return out
+
+    def render(self, text: str, voice: str | None, rate: int, volume: float, path: str) -> dict[str, Any]:
+        if os.path.exists(path):
+            os.unlink(path)
+        for attempt in range(2):
+            self._wait_idle()
+            self._finished.clear()
+            self._completed = False
+            self._marks.clear()
+            if voice:
+                self.engine.setProperty("voice", voice)
+            self.engine.setProperty("rate", int(rate))
+            self.engine.setProperty("volume", float(volume))
+            self.engine.save_to_file(text, path)
+            self.engine.runAndWait()
+            if self._finished.wait(FINISH_TIMEOUT) and os.path.exists(path):
+                break
+            if attempt:
+                raise RuntimeError("the voice engine did not finish the line")
+        self._wait_idle()
+        info = check_wav(path)
+        return {"duration": info.duration, "sample_rate": info.sample_rate, "marks": list(self._marks)}
+
+    def _wait_idle(self, limit: float = 2.0) -> None:
+        # If espeak still counts itself busy when the next run starts, pyttsx3's
+        # stop() cancels the *new* utterance; let it settle first.
+        deadline = time.monotonic() + limit
+        while self._espeak.IsPlaying() and time.monotonic() < deadline:
+            time.sleep(0.002)
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def _send(channel: TextIO, message: dict[str, Any]) -> None:
+    channel.write(json.dumps(message) + "\n")
+    channel.flush()
+
+
+def _handle(synth: Synth, request: dict[str, Any]) -> dict[str, Any]:
+    cmd = request.get("cmd")
+    if cmd == "render":
+        result = synth.render(request["text"], request.get("voice"), request["rate"],
+                              request["volume"], request["path"])
+        return {"ok": True, **result}
+    if cmd == "voices":
+        return {"ok": True, "voices": synth.voices()}
+    if cmd == "ping":
+        return {"ok": True}
+    return {"ok": False, "error": f"unknown command {cmd!r}"}
+
+
+def main() -> int:
+    # Keep the real stdout as our private channel, then point fd 1 (and
+    # sys.stdout) at /dev/null so library chatter cannot corrupt the protocol.
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the process)
+    try:
+        synth = Synth()
+    except Exception as exc:  # no espeak, broken install: tell the parent plainly
+        _send(channel, {"ready": False, "error": f"{type(exc).__name__}: {exc}"})
+        return 2
+    _send(channel, {"ready": True, "engine": synth.engine_id, "protocol": PROTOCOL, "pid": os.getpid()})
+    for raw in sys.stdin:
+        if not raw.strip():
+            continue
+        request = json.loads(raw)
+        if request.get("cmd") == "quit":
+            break
+        try:
+            reply = _handle(synth, request)
+        except Exception as exc:
+            reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+        _send(channel, {"id": request.get("id"), **reply})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

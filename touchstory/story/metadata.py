@@ -1,0 +1,196 @@
+"""The details at the top of a story (title, ages, mood...), pictures and
+soundscape names: each checked, with a clear message when something is off."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from touchstory.story.model import (
+    BUILTIN_SOUNDSCAPES, MOODS, AgeRange, Kind, Location, Metadata, Picture,
+)
+from touchstory.story.packs import PackRegistry, StrokePack
+from touchstory.story.problems import ProblemList, did_you_mean
+
+KEYS = ("title", "author", "language", "ages", "mood", "kind", "pack", "soundscape",
+        "licence", "license", "summary", "ask", "thanks")
+AUDIO_SUFFIXES = (".wav", ".ogg", ".mp3", ".flac")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_AGES = re.compile(r"^(?P<low>\d{1,2})\s*(?:(?:-|–|to)\s*(?P<high>\d{1,2})|(?P<plus>\+))?$")
+_KIND_ALIASES = {"infant routine": "routine", "infant": "routine", "baby": "routine", "nursery rhyme": "rhyme",
+                 "song": "rhyme", "child led": "child-led", "childled": "child-led", "group": "classroom"}
+
+
+class HeaderReader:
+    """Collects `key: value` details, checking each as it comes."""
+
+    def __init__(self, problems: ProblemList, folder: Path) -> None:
+        self.problems = problems
+        self.folder = folder
+        self.values: dict[str, str] = {}
+        self.where: dict[str, tuple[int, int]] = {}
+        self.pack_checked = False
+        self.pack_failed = False
+        self.extra: list[tuple[str, str]] = []
+        self.ages: AgeRange | None = None
+        self.kind = Kind.STORY
+        self.soundscape: str | None = None
+
+    def read(self, key: str, value: str, n: int, col: int, value_col: int) -> None:
+        if key == "license":
+            key = "licence"
+        if key not in KEYS:
+            self.problems.warning(n, col, f'unknown detail "{key}"{did_you_mean(key, KEYS)}; it is ignored',
+                                  len(key))
+            self.extra.append((key, value))
+            return
+        if key in self.values:
+            self.problems.warning(n, col, f'"{key}" is written twice; the first one (line '
+                                  f"{self.where[key][0]}) is used", len(key))
+            return
+        self.values[key] = value
+        self.where[key] = (n, value_col)
+        check = getattr(self, f"_check_{key}", None)
+        if check is not None:
+            check(value, n, value_col)
+
+    def _check_title(self, value: str, n: int, col: int) -> None:
+        if not value:
+            self.problems.error(n, col, "the title is empty: write the story's name after \"title:\"")
+
+    def _check_language(self, value: str, n: int, col: int) -> None:
+        if not _LANG.match(value):
+            self.problems.warning(n, col, f'"{value}" is not a language tag; write one like en-GB, en-US, fr or de '
+                                  "(English is used)", max(len(value), 1))
+
+    def _check_ages(self, value: str, n: int, col: int) -> None:
+        m = _AGES.match(value.replace(" years", "").strip())
+        if not m:
+            self.problems.error(n, col, f'ages "{value}" is not understood: write a range like 3-7, 5+ or 0-1',
+                                max(len(value), 1))
+            return
+        low = int(m.group("low"))
+        high = None if m.group("plus") else int(m.group("high") or low)
+        if high is not None and high < low:
+            self.problems.error(n, col, f"ages {low}-{high} goes backwards: write the younger age first, "
+                                f"like {high}-{low}", len(value))
+            return
+        self.ages = AgeRange(low, high)
+
+    def _check_mood(self, value: str, n: int, col: int) -> None:
+        if value.lower() not in MOODS:
+            self.problems.warning(n, col, f'unknown mood "{value}"{did_you_mean(value, MOODS)}; '
+                                  f"moods are {', '.join(MOODS)}", max(len(value), 1))
+
+    def _check_kind(self, value: str, n: int, col: int) -> None:
+        low = _KIND_ALIASES.get(value.lower().strip(), value.lower().strip())
+        try:
+            self.kind = Kind(low)
+        except ValueError:
+            choices = [k.value for k in Kind]
+            self.problems.warning(n, col, f'unknown kind "{value}"{did_you_mean(low, choices)}; kinds are '
+                                  f"{', '.join(choices)} (story is used)", max(len(value), 1))
+
+    def _check_soundscape(self, value: str, n: int, col: int) -> None:
+        self.soundscape = check_soundscape(value, n, col, self.folder, self.problems)
+
+    def resolve_pack(self, packs: PackRegistry) -> StrokePack | None:
+        """The pack the story's lines use; reports an unknown pack once."""
+        self.pack_checked = True
+        name = self.values.get("pack", "story").strip().lower() or "story"
+        pack = packs.get(name)
+        if pack is None:
+            self.pack_failed = True
+            n, col = self.where.get("pack", (1, 1))
+            self.problems.error(n, col, f'unknown stroke pack "{name}"{did_you_mean(name, packs.ids())}; '
+                                f"packs here: {', '.join(packs.ids()) or 'none'}", max(len(name), 1))
+        return pack
+
+    def metadata(self, path: Path) -> Metadata | None:
+        title = self.values.get("title", "")
+        if "title" not in self.values:
+            self.problems.error(1, 1, 'the story has no title: add a line like "title: The Sleepy Sun" at the top')
+        if not title:
+            return None
+
+        def optional(key: str) -> str | None:
+            if key not in self.values:
+                return None
+            value = self.values[key]
+            return "" if value.lower() == "none" else value
+
+        language = self.values.get("language", "en-GB")
+        return Metadata(
+            title=title,
+            author=self.values.get("author", ""),
+            language=language if _LANG.match(language) else "en-GB",
+            ages=self.ages,
+            mood=self.values.get("mood", "").lower(),
+            kind=self.kind,
+            pack=self.values.get("pack", "story").strip().lower() or "story",
+            soundscape=self.soundscape,
+            licence=self.values.get("licence", ""),
+            summary=self.values.get("summary", ""),
+            ask=optional("ask"),
+            thanks=optional("thanks"),
+            extra=tuple(self.extra),
+        )
+
+
+def safe_relative(value: str, folder: Path) -> tuple[Path | None, str | None]:
+    """Resolve a path written in a story inside the story's folder, or say why not."""
+    if not value:
+        return None, "no file named"
+    if (value.startswith(("/", "\\", "~")) or PureWindowsPath(value).drive
+            or PurePosixPath(value).is_absolute()):
+        return None, (f'"{value}" is a full path; put the file in the story\'s folder and write its name '
+                      "relative to it, like pictures/sun.svg")
+    parts = PurePosixPath(value.replace("\\", "/")).parts
+    if ".." in parts:
+        return None, (f'"{value}" leaves the story\'s folder; copy the file into the story\'s folder '
+                      "(for example into pictures/) and name it from there")
+    root = folder.resolve()
+    target = (folder / Path(*parts)).resolve()
+    if target != root and root not in target.parents:
+        return None, (f'"{value}" is a link that leads outside the story\'s folder; copy the real file into '
+                      "the folder instead")
+    return target, None
+
+
+def read_picture(value: str, n: int, col: int, folder: Path, problems: ProblemList) -> Picture | None:
+    source, sep, alt = value.partition("|")
+    source, alt = source.strip(), alt.strip()
+    path, why = safe_relative(source, folder)
+    if path is None:
+        problems.error(n, col, f"picture: {why}", max(len(source), 1))
+        return None
+    loc = Location(problems.path, n, col)
+    if not alt:
+        problems.warning(n, col, 'the picture has no description: add one after "|", like '
+                         '"picture: sun.svg | A big yellow sun" (it is read out and shown if the picture is missing)',
+                         len(source))
+    exists = path.is_file()
+    if not exists:
+        problems.warning(n, col, f'picture file "{source}" was not found next to the story; a soft placeholder '
+                         "with the description is shown instead", len(source))
+    return Picture(source, path, alt, loc, exists)
+
+
+def check_soundscape(value: str, n: int, col: int, folder: Path, problems: ProblemList) -> str | None:
+    """A built-in soundscape name, "none", or a sound file inside the story's folder."""
+    name = value.strip()
+    if name.lower() in BUILTIN_SOUNDSCAPES:
+        return name.lower()
+    if name.lower().endswith(AUDIO_SUFFIXES):
+        path, why = safe_relative(name, folder)
+        if path is None:
+            problems.error(n, col, f"soundscape: {why}", max(len(name), 1))
+            return None
+        if not path.is_file():
+            problems.warning(n, col, f'sound file "{name}" was not found next to the story; '
+                             "the story plays without it", len(name))
+        return str(path)
+    problems.warning(n, col, f'unknown soundscape "{name}"{did_you_mean(name.lower(), BUILTIN_SOUNDSCAPES)}; '
+                     f"choose one of {', '.join(BUILTIN_SOUNDSCAPES)} or name a .wav/.ogg/.mp3/.flac file",
+                     max(len(name), 1))
+    return None

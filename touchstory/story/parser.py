@@ -1,0 +1,311 @@
+"""The story parser: text in, a Story (or every problem at once) out.
+
+Reads the format described in stories/FORMAT.md line by line; `lines.py` reads the
+inside of each story line and `metadata.py` the details at the top."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from touchstory.errors import StoryError
+from touchstory.story import metadata as meta_mod
+from touchstory.story.lines import RefrainCall, parse_parts, parse_tag
+from touchstory.story.model import (
+    Location, Note, Page, Part, Pause, Picture, Problem, Severity, Story, StoryLine, WaitForTap,
+)
+from touchstory.story.packs import PackRegistry, StrokePack
+from touchstory.story.problems import ProblemList, decode_text
+
+LONG_LINE = 220
+_KEY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_-]{0,15})(?:[ \t]+(?P<name>[A-Za-z0-9_-]{1,30}))?[ \t]*:(?P<value>.*)$")
+PAGE_KEYS = ("picture", "soundscape", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """What reading a story gave: the story (None if it has errors) and all problems."""
+
+    path: Path
+    story: Story | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        return self.story is not None
+
+
+@dataclass
+class _PageBuilder:
+    title: str
+    loc: Location
+    picture: Picture | None = None
+    soundscape: str | None = None
+    lines: list[StoryLine] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # waiting for the next line
+    leading: list[Part] = field(default_factory=list)  # markers before the first line
+
+    def add_line(self, line: StoryLine) -> None:
+        extra: dict[str, object] = {}
+        if self.notes:
+            extra["notes"] = line.notes + tuple(self.notes)
+            self.notes = []
+        if self.leading:
+            extra["parts"] = tuple(self.leading) + line.parts
+            self.leading = []
+        self.lines.append(replace(line, **extra) if extra else line)  # type: ignore[arg-type]
+
+    def add_markers(self, markers: list[Part]) -> None:
+        if self.lines:
+            last = self.lines[-1]
+            self.lines[-1] = replace(last, parts=last.parts + tuple(markers))
+        else:
+            self.leading.extend(markers)
+
+    def build(self) -> Page:
+        return Page(self.title, tuple(self.lines), self.loc, self.picture, self.soundscape, tuple(self.notes))
+
+
+class _Parser:
+    def __init__(self, text: str, path: Path, packs: PackRegistry) -> None:
+        self.path = path
+        self.name = str(path)
+        self.lines = text.splitlines()
+        self.problems = ProblemList(self.name, self.lines)
+        self.packs = packs
+        self.header = meta_mod.HeaderReader(self.problems, path.parent)
+        self.in_header = True
+        self.pages: list[_PageBuilder] = []
+        self.refrains: dict[str, list[StoryLine]] = {}
+        self.capturing: str | None = None  # name of the refrain being written
+        self._pack: StrokePack | None = None
+
+    # -- helpers -------------------------------------------------------------
+    @property
+    def pack(self) -> StrokePack | None:
+        if self._pack is None and not self.header.pack_checked:
+            self._pack = self.header.resolve_pack(self.packs)
+        return self._pack
+
+    def page(self, line_no: int) -> _PageBuilder:
+        if not self.pages:
+            self.pages.append(_PageBuilder("", Location(self.name, line_no, 1)))
+        return self.pages[-1]
+
+    def end_header(self) -> None:
+        self.in_header = False
+
+    # -- the main loop ---------------------------------------------------------
+    def run(self) -> ParseResult:
+        for number, raw in enumerate(self.lines, 1):
+            self.line(number, raw.rstrip())
+        if self.capturing is not None:
+            self.end_refrain(len(self.lines))
+        return self.finish()
+
+    def line(self, n: int, raw: str) -> None:
+        stripped = raw.strip()
+        indent = len(raw) - len(raw.lstrip())
+        col = indent + 1
+        if not stripped:
+            if self.capturing is not None:
+                self.end_refrain(n)
+            return
+        if stripped.startswith("//"):
+            return
+        if stripped.startswith("#"):
+            if self.capturing is not None:
+                self.end_refrain(n)
+            self.end_header()
+            title = stripped.lstrip("#").strip()
+            self.pages.append(_PageBuilder(title, Location(self.name, n, col)))
+            return
+        if stripped.startswith("["):
+            self.end_header()
+            self.story_line(n, stripped, col)
+            return
+        if stripped.startswith("{"):
+            self.end_header()
+            self.marker_line(n, stripped, col)
+            return
+        m = _KEY.match(stripped)
+        if m:
+            self.key_line(n, m, col)
+            return
+        self.problems.error(n, col, "this line has no stroke: start it with one in square brackets, "
+                            "like [calm] or [circle x2] (or [none] for a line without a stroke)",
+                            min(len(stripped), 40))
+
+    def key_line(self, n: int, m: re.Match[str], col: int) -> None:
+        key, name, value = m.group("key").lower(), m.group("name"), m.group("value").strip()
+        value_col = col + m.start("value") + (len(m.group("value")) - len(m.group("value").lstrip()))
+        if key == "refrain" and not value:
+            self.end_header()
+            self.start_refrain((name or "").lower(), n, col)
+            return
+        if name is not None:
+            self.problems.error(n, col, "this line has no stroke: start it with one in square brackets, "
+                                "like [calm]", len(m.group(0).split(":")[0]))
+            return
+        if key in PAGE_KEYS and not (key == "soundscape" and self.in_header):
+            self.page_key(key, value, n, value_col)
+            return
+        if self.in_header:
+            self.header.read(key, value, n, col, value_col)
+            return
+        if key in meta_mod.KEYS:
+            self.problems.warning(n, col, f'"{key}:" belongs in the details at the top of the story; '
+                                  "move it there (it is ignored here)", len(key))
+            return
+        self.problems.error(n, col, "this line has no stroke: start it with one in square brackets, like [calm]",
+                            len(key))
+
+    def page_key(self, key: str, value: str, n: int, col: int) -> None:
+        page = self.page(n)
+        if key == "note":
+            if value:
+                page.notes.append(Note(value, Location(self.name, n, col)))
+            return
+        self.end_header()
+        if key == "picture":
+            if page.picture is not None:
+                self.problems.warning(n, 1, "this page already has a picture; only the first one is shown")
+                return
+            page.picture = meta_mod.read_picture(value, n, col, self.path.parent, self.problems)
+        else:
+            page.soundscape = meta_mod.check_soundscape(value, n, col, self.path.parent, self.problems)
+
+    def story_line(self, n: int, text: str, col: int) -> None:
+        close = text.find("]")
+        if close < 0:
+            self.problems.error(n, col, 'the stroke tag is not closed: add "]" after the stroke, like [circle x2]')
+            return
+        tag = parse_tag(text[1:close], col + 1, n, self.pack, self.problems, self.name)
+        body = text[close + 1:]
+        parts, parts_ok = parse_parts(body, col + close + 1, n, self.problems, self.name)
+        for call in (p for p in parts if isinstance(p, RefrainCall)):
+            self.problems.error(n, call.loc.col, "{refrain} goes on a line of its own", 9)
+            parts_ok = False
+        if tag is None or not parts_ok:
+            return
+        clean = tuple(p for p in parts if not isinstance(p, RefrainCall) and p != "")
+        line = StoryLine(tag, clean, Location(self.name, n, col), refrain=self.capturing)
+        if len(line.text) > LONG_LINE:
+            self.problems.warning(n, col, f"this line is {len(line.text)} characters long and will not fit the "
+                                  "screen well; split it into two lines", 1)
+        if self.capturing is not None:
+            self.refrains[self.capturing].append(line)
+        self.page(n).add_line(line)
+
+    def marker_line(self, n: int, text: str, col: int) -> None:
+        parts, ok = parse_parts(text, col, n, self.problems, self.name)
+        if not ok:
+            return
+        words = [p for p in parts if isinstance(p, str) and p.strip()]
+        if words:
+            self.problems.error(n, col, "words need a stroke: start the line with one in square brackets, like "
+                                "[calm], and put the {marker} after it", len(text))
+            return
+        calls = [p for p in parts if isinstance(p, RefrainCall)]
+        markers: list[Part] = [p for p in parts if isinstance(p, Pause | WaitForTap)]
+        for call in calls:
+            self.repeat_refrain(call, n)
+        if markers:
+            self.page(n).add_markers(markers)
+
+    # -- refrains --------------------------------------------------------------
+    def start_refrain(self, name: str, n: int, col: int) -> None:
+        if self.capturing is not None:
+            self.end_refrain(n)
+        if name in self.refrains:
+            label = f'refrain "{name}"' if name else "the refrain"
+            self.problems.error(n, col, f"{label} is already written above; give this one a name, like "
+                                "\"refrain sea:\"", 7)
+            return
+        self.refrains[name] = []
+        self.capturing = name
+
+    def end_refrain(self, n: int) -> None:
+        name = self.capturing
+        self.capturing = None
+        if name is not None and not self.refrains.get(name):
+            self.problems.error(n, 1, "the refrain above has no lines: write its story lines straight after "
+                                "\"refrain:\", then a blank line")
+
+    def repeat_refrain(self, call: RefrainCall, n: int) -> None:
+        lines = self.refrains.get(call.name)
+        if lines is None or (call.name == self.capturing):
+            if call.name == self.capturing and lines is not None:
+                msg = "a refrain cannot repeat itself; end it with a blank line first"
+            else:
+                label = f'refrain "{call.name}"' if call.name else "refrain"
+                known = ", ".join(f'"{k}"' for k in self.refrains if k) or "none"
+                msg = (f"there is no {label} written above this line; write \"refrain:\" and its lines first"
+                       + (f" (named refrains: {known})" if call.name and known != "none" else ""))
+            self.problems.error(n, call.loc.col, msg, len(call.name) + 9)
+            return
+        for line in lines:
+            self.page(n).add_line(replace(line, notes=()))
+
+    # -- the end ---------------------------------------------------------------
+    def finish(self) -> ParseResult:
+        meta = self.header.metadata(self.path)
+        if self.pack is None and not self.header.pack_failed:
+            self._pack = self.header.resolve_pack(self.packs)
+        pages = [p for p in self.pages if p.lines or p.picture or p.notes]
+        if not any(p.lines for p in pages):
+            self.problems.error(max(len(self.lines), 1), 1, "the story has no story lines yet: add lines that "
+                                "start with a stroke, like \"[calm] Once upon a time...\"")
+        problems = tuple(self.problems.sorted())
+        if self.problems.has_errors or meta is None:
+            return ParseResult(self.path, None, problems)
+        built = tuple(p.build() for p in pages if p.lines or p.picture)
+        warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
+        return ParseResult(self.path, Story(self.path, meta, built, warnings), problems)
+
+
+def parse_story(text: str, path: Path | str, packs: PackRegistry) -> ParseResult:
+    """Parse story text; never raises for anything in the text."""
+    return _Parser(text, Path(path), packs).run()
+
+
+def load_story(path: Path | str, packs: PackRegistry) -> ParseResult:
+    """Read and parse a story file; unreadable files become a problem, not a crash."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        problem = Problem(Severity.ERROR, f"cannot read the file ({reason}); check the name and that it is a "
+                          "file, not a folder", Location(str(path), 1, 1))
+        return ParseResult(path, None, (problem,))
+    text, problem = decode_text(data, str(path))
+    if problem is not None or text is None:
+        return ParseResult(path, None, (problem,) if problem else ())
+    return parse_story(text, path, packs)
+
+
+def read_story(path: Path | str, packs: PackRegistry) -> Story:
+    """Load a story or raise StoryError listing every problem."""
+    result = load_story(path, packs)
+    if result.story is None:
+        raise StoryError(list(result.problems))
+    return result.story
+
+
+def parse_story_text(text: str, path: Path | str, packs: PackRegistry) -> Story:
+    """Parse story text or raise StoryError listing every problem."""
+    result = parse_story(text, path, packs)
+    if result.story is None:
+        raise StoryError(list(result.problems))
+    return result.story
+
