@@ -31,37 +31,62 @@ def shaped_noise(
     Output has unit RMS per channel before the caller sets its level.
     """
     f = freqs(n)
-    amp = np.asarray(shape(f), dtype=np.float64)
+    amp = np.asarray(shape(f), dtype=np.float32)
     amp[0] = 0.0  # no DC: it would only eat headroom
-    common = _random_spectrum(rng, f.size)
+    common = _random_spectrum(rng, f.size) if width < 1.0 else None
     out = np.empty((n, channels), np.float32)
     for ch in range(channels):
-        own = _random_spectrum(rng, f.size)
-        spec = amp * (np.sqrt(1.0 - width) * common + np.sqrt(width) * own)
+        if common is None:
+            spec = _random_spectrum(rng, f.size)
+        else:
+            spec = np.sqrt(1.0 - width, dtype=np.float32) * common
+            if width > 0.0:
+                spec += np.sqrt(width, dtype=np.float32) * _random_spectrum(rng, f.size)
+        spec *= amp
         out[:, ch] = np.fft.irfft(spec, n=n)
-    rms = float(np.sqrt(np.mean(np.square(out, dtype=np.float64))))
-    return out / np.float32(rms or 1.0)
+    rms = float(np.sqrt(np.mean(np.square(out[::7], dtype=np.float64))))
+    out /= np.float32(rms or 1.0)
+    return out
 
 
 def _random_spectrum(rng: np.random.Generator, bins: int) -> np.ndarray:
-    return rng.standard_normal(bins) + 1j * rng.standard_normal(bins)
+    spec = np.empty(bins, np.complex64)
+    spec.real = rng.standard_normal(bins, dtype=np.float32)
+    spec.imag = rng.standard_normal(bins, dtype=np.float32)
+    return spec
 
 
-def band(low: float, high: float, *, slope: float = 2.0) -> Shape:
-    """A soft band-pass: 1 in [low, high], rolling off as (f/edge)^slope outside."""
+def nice_length(frames: int) -> int:
+    """The smallest length >= frames with no prime factor above 7: FFTs of such
+    lengths are fast, others can be 20x slower."""
+    n = max(1, frames)
+    while True:
+        m = n
+        for p in (2, 3, 5, 7):
+            while m % p == 0:
+                m //= p
+        if m == 1:
+            return n
+        n += 1
+
+
+def band(low: float, high: float, *, slope: float = 2.0, top_slope: float | None = None) -> Shape:
+    """A soft band-pass: 1 in [low, high], rolling off as (f/edge)^slope outside
+    (`top_slope` steeper above `high` when the top must stay dark)."""
+    top = slope if top_slope is None else top_slope
 
     def shape(f: np.ndarray) -> np.ndarray:
-        with np.errstate(divide="ignore"):
-            lo = 1.0 / (1.0 + (low / np.maximum(f, 1e-3)) ** (2 * slope))
-            hi = 1.0 / (1.0 + (f / high) ** (2 * slope))
+        lo = 1.0 / (1.0 + (low / np.maximum(f, 1e-3)) ** (2 * slope))
+        hi = 1.0 / (1.0 + (f / high) ** (2 * top))
         return np.sqrt(lo * hi)
 
     return shape
 
 
-def tilt(exponent: float, *, low: float = 25.0, high: float = 6000.0, slope: float = 2.0) -> Shape:
+def tilt(exponent: float, *, low: float = 25.0, high: float = 6000.0, slope: float = 2.0,
+         top_slope: float | None = None) -> Shape:
     """Coloured noise: amplitude ~ f^exponent (-0.5 pink, -1 brown) inside a soft band."""
-    inner = band(low, high, slope=slope)
+    inner = band(low, high, slope=slope, top_slope=top_slope)
 
     def shape(f: np.ndarray) -> np.ndarray:
         return inner(f) * np.maximum(f, low) ** exponent
@@ -107,13 +132,14 @@ def slow_envelope(
 
     Built from a few sines with whole numbers of cycles per loop so it is periodic.
     """
-    t = np.arange(n) / n
-    curve = np.zeros(n)
-    ks = list(cycles)
-    for k in ks:
+    m = 4096  # control rate: the curve changes over seconds, no need for every sample
+    t = np.arange(m) / m
+    curve = np.zeros(m)
+    for k in cycles:
         curve += np.sin(2 * np.pi * (k * t + rng.random()))
     peak = np.max(np.abs(curve)) or 1.0
-    return (10.0 ** ((depth_db / 2) * (curve / peak) / 20.0)).astype(np.float32)
+    gains = 10.0 ** ((depth_db / 2) * (curve / peak) / 20.0)
+    return periodic_interp(gains, n)
 
 
 def periodic_interp(points: np.ndarray, n: int) -> np.ndarray:

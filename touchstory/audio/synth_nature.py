@@ -23,7 +23,7 @@ def rain(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
     """Steady soft rain: a dark hiss, a distant roof-and-gutter body, and many tiny
     soft drops, with the shower's strength drifting slowly."""
     n = int(seconds * RATE)
-    hiss = dsp.shaped_noise(n, rng, dsp.tilt(-0.35, low=350.0, high=4200.0, slope=1.5), width=0.9)
+    hiss = dsp.shaped_noise(n, rng, dsp.tilt(-0.4, low=350.0, high=3800.0, slope=1.5, top_slope=3.0), width=0.9)
     step()
     body = dsp.shaped_noise(n, rng, dsp.tilt(-0.9, low=60.0, high=900.0), width=0.7)
     step()

@@ -48,8 +48,8 @@ def heartbeat(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarra
     out = np.zeros((n, 2), np.float32)
     beats = int(round(seconds))  # 60 bpm: one beat per second, whole beats per loop
     period = n / beats
-    lubs = [_thump(rng, 78.0, 46.0, 0.075) for _ in range(4)]
-    dubs = [_thump(rng, 92.0, 58.0, 0.06) for _ in range(4)]
+    lubs = [_thump(rng, 86.0, 52.0, 0.075) for _ in range(4)]
+    dubs = [_thump(rng, 100.0, 64.0, 0.06) for _ in range(4)]
     for i in range(beats):
         at = int(i * period + rng.normal(0, 0.006 * RATE))
         size = 10 ** (rng.normal(0, 0.6) / 20)
@@ -70,7 +70,7 @@ def _thump(rng: np.random.Generator, f_start: float, f_end: float, decay: float)
     phase = 2 * np.pi * np.cumsum(freq) / RATE
     attack = np.sin(np.pi / 2 * np.minimum(1.0, t / 0.018)) ** 2  # soft, no click
     env = attack * np.exp(-t / decay) * np.minimum(1.0, (length - 1 - np.arange(length)) / 400)
-    tone = np.sin(phase) + 0.35 * np.sin(2 * phase) + 0.12 * np.sin(3 * phase)
+    tone = np.sin(phase) + 0.6 * np.sin(2 * phase) + 0.3 * np.sin(3 * phase) + 0.12 * np.sin(4 * phase)
     return (tone * env).astype(np.float32)
 
 
@@ -82,8 +82,8 @@ def lullaby(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
     brahms_len = sum(d for _, d in _BRAHMS) * brahms_eighth
     twinkle_len = sum(d for _, d in _TWINKLE) * twinkle_eighth
     total = brahms_len + twinkle_len + 2 * rest
-    total *= max(1.0, seconds / total)  # a longer loop if asked: stretch the rests only
-    n = int(round(total * RATE))
+    total = max(total, seconds)  # a longer loop if asked: the last rest grows
+    n = dsp.nice_length(int(round(total * RATE)))
     out = np.zeros((n, 2), np.float32)
     _melody(out, rng, _BRAHMS, 0.0, brahms_eighth)
     pickup = 2 * brahms_eighth

@@ -28,7 +28,15 @@ FINISH_TIMEOUT = 20.0
 
 class Synth:
     """pyttsx3 driven the only dependable way: one save_to_file per run, then
-    wait for the finished-utterance callback (runAndWait may return earlier)."""
+    wait for the finished-utterance callback (runAndWait may return earlier).
+
+    pyttsx3's espeak driver races with espeak's own command queue: rate and
+    volume are queued commands in espeak's asynchronous mode, and when
+    runAndWait finds espeak busy its stop() cancels the queue (stale rate) and
+    leaves a flag that cancels the next utterance (empty file). So before
+    every run we let espeak's queue drain and clear that flag; a run that is
+    cancelled anyway is retried once.
+    """
 
     def __init__(self) -> None:
         import pyttsx3
@@ -36,26 +44,28 @@ class Synth:
 
         self._espeak = _espeak
         self.engine = pyttsx3.init()
+        self._driver = getattr(getattr(self.engine, "proxy", None), "_driver", None)
         self._finished = threading.Event()
         self._completed = False
         self._marks: list[list[int]] = []
         self.engine.connect("finished-utterance", self._on_finished)
         self._capture_word_marks()
+        # A new proxy counts itself busy until its first loop, so the first
+        # run's settings would be applied late, inside runAndWait; not busy now.
+        proxy = getattr(self.engine, "proxy", None)
+        if proxy is not None and hasattr(proxy, "setBusy"):
+            proxy.setBusy(False)
         self.engine_id = f"pyttsx3-{_version('pyttsx3')}/espeak-ng-{self._espeak_version()}"
 
     def _on_finished(self, name: object = None, completed: bool = True) -> None:
-        # A stop() left over from the previous run reports completed=False;
-        # only a completed utterance means our file has been written.
-        if completed:
-            self._completed = True
-            self._finished.set()
+        self._completed = bool(completed)
+        self._finished.set()
 
     def _capture_word_marks(self) -> None:
         """espeak's word events carry the word's position in the *audio*
         (audio_position, ms) even though they fire at synthesis time. pyttsx3
         drops that field, so wrap its synth callback to keep it."""
-        driver = getattr(getattr(self.engine, "proxy", None), "_driver", None)
-        on_synth = getattr(driver, "_onSynth", None)
+        on_synth = getattr(self._driver, "_onSynth", None)
         if on_synth is None:
             return
         espeak = self._espeak
@@ -92,33 +102,37 @@ class Synth:
         return out
 
     def render(self, text: str, voice: str | None, rate: int, volume: float, path: str) -> dict[str, Any]:
-        if os.path.exists(path):
-            os.unlink(path)
-        for attempt in range(2):
-            self._wait_idle()
-            self._finished.clear()
-            self._completed = False
-            self._marks.clear()
+        for attempt in range(3):
+            if os.path.exists(path):
+                os.unlink(path)
             if voice:
                 self.engine.setProperty("voice", voice)
             self.engine.setProperty("rate", int(rate))
             self.engine.setProperty("volume", float(volume))
+            self._settle()
+            self._finished.clear()
+            self._completed = False
+            self._marks.clear()
             self.engine.save_to_file(text, path)
             self.engine.runAndWait()
-            if self._finished.wait(FINISH_TIMEOUT) and os.path.exists(path):
-                break
-            if attempt:
-                raise RuntimeError("the voice engine did not finish the line")
-        self._wait_idle()
-        info = check_wav(path)
-        return {"duration": info.duration, "sample_rate": info.sample_rate, "marks": list(self._marks)}
+            finished = self._finished.wait(FINISH_TIMEOUT)
+            self._settle()
+            if finished and self._completed and os.path.exists(path):
+                info = check_wav(path)
+                return {"duration": info.duration, "sample_rate": info.sample_rate,
+                        "marks": list(self._marks), "attempts": attempt + 1}
+            if not finished:
+                break  # stuck: let the parent replace this process
+        raise RuntimeError("the voice engine did not finish the line")
 
-    def _wait_idle(self, limit: float = 2.0) -> None:
-        # If espeak still counts itself busy when the next run starts, pyttsx3's
-        # stop() cancels the *new* utterance; let it settle first.
+    def _settle(self, limit: float = 2.0) -> None:
+        """Wait until espeak's command queue is empty, then clear the driver's
+        pending-stop flag (see the class docstring)."""
         deadline = time.monotonic() + limit
         while self._espeak.IsPlaying() and time.monotonic() < deadline:
-            time.sleep(0.002)
+            time.sleep(0.001)
+        if getattr(self._driver, "_stopping", False):
+            self._driver._stopping = False  # type: ignore[union-attr]
 
 
 def _version(dist: str) -> str:

@@ -45,16 +45,20 @@ class _WorkerFailed(Exception):
 class _Worker:
     """One running worker process and the thread that reads its replies."""
 
-    def __init__(self, command: Sequence[str], startup_timeout: float) -> None:
+    def __init__(self, command: Sequence[str], startup_timeout: float, log_path: Path) -> None:
         env = dict(os.environ)
         # The worker must import this very touchstory, even from a source checkout.
         package_root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        self.log_path = log_path
         try:
-            self.process = subprocess.Popen(
-                list(command), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL, env=env, text=True, encoding="utf-8", bufsize=1,
-            )
+            # stderr goes to a file, not a pipe: an unread pipe can fill and block
+            # the worker, and the file keeps a crash's traceback for the report.
+            with log_path.open("ab") as log:
+                self.process = subprocess.Popen(
+                    list(command), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                    stderr=log, env=env, text=True, encoding="utf-8", bufsize=1,
+                )
         except OSError as exc:
             raise _WorkerFailed(f"could not start the voice engine: {exc}") from exc
         self._replies: queue.Queue[dict[str, Any] | None] = queue.Queue()
@@ -270,7 +274,7 @@ class Pyttsx3Engine:
             self._worker = None
             raise _WorkerFailed("the voice engine had stopped")
         if self._worker is None:
-            self._worker = _Worker(self._command, self._startup_timeout)
+            self._worker = _Worker(self._command, self._startup_timeout, self._out_dir / "worker.log")
             self._engine_id = self._worker.engine_id
         return self._worker
 

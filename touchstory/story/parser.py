@@ -88,6 +88,7 @@ class _Parser:
         self.refrains: dict[str, list[StoryLine]] = {}
         self.capturing: str | None = None  # name of the refrain being written
         self._pack: StrokePack | None = None
+        self.wrote_lines = False  # any story line written, even a faulty one
 
     # -- helpers -------------------------------------------------------------
     @property
@@ -131,6 +132,7 @@ class _Parser:
             return
         if stripped.startswith("["):
             self.end_header()
+            self.wrote_lines = True
             self.story_line(n, stripped, col)
             return
         if stripped.startswith("{"):
@@ -262,7 +264,7 @@ class _Parser:
         if self.pack is None and not self.header.pack_failed:
             self._pack = self.header.resolve_pack(self.packs)
         pages = [p for p in self.pages if p.lines or p.picture or p.notes]
-        if not any(p.lines for p in pages):
+        if not self.wrote_lines:
             self.problems.error(max(len(self.lines), 1), 1, "the story has no story lines yet: add lines that "
                                 "start with a stroke, like \"[calm] Once upon a time...\"")
         problems = tuple(self.problems.sorted())
