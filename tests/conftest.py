@@ -1,6 +1,35 @@
-"""Shared test set-up: Qt runs offscreen unless a test opts into a real display."""
+"""Shared test set-up: Qt runs offscreen unless a test opts into a real display;
+user folders go to a temporary TOUCHSTORY_HOME so tests never touch real data."""
+
+from __future__ import annotations
 
 import os
+import tempfile
+import textwrap
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
+os.environ.setdefault("TOUCHSTORY_HOME", tempfile.mkdtemp(prefix="touchstory-test-home-"))
+
+from touchstory.story.packs import PackRegistry  # noqa: E402  (after the environment is set)
+from touchstory.story.parser import ParseResult, parse_story  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def packs() -> PackRegistry:
+    registry = PackRegistry.default()
+    assert not registry.problems
+    return registry
+
+
+@pytest.fixture
+def parse(packs: PackRegistry, tmp_path: Path):
+    """Parse story text written inline (dedented) as if it were tmp_path/s.story."""
+
+    def _parse(text: str, name: str = "s.story") -> ParseResult:
+        return parse_story(textwrap.dedent(text).lstrip("\n"), tmp_path / name, packs)
+
+    return _parse

@@ -309,7 +309,7 @@ class Session:
         if index != self.index or self._speech_deadline is None or self.phase is not Phase.PLAYING:
             return
         self._speech_deadline = None
-        self._after_words()
+        self._after_words(self.clock.now())
 
     def tick(self) -> None:
         """Call a few times a second; moves on when a timed step is due."""
@@ -317,8 +317,8 @@ class Session:
             return
         now = self.clock.now()
         if self._speech_deadline is not None and now >= self._speech_deadline:
-            self._speech_deadline = None
-            self._after_words()
+            deadline, self._speech_deadline = self._speech_deadline, None
+            self._after_words(deadline)
         if self._due is not None and now >= self._due:
             self._due = None
             if self._mode is Mode.FOLLOW:
@@ -384,12 +384,13 @@ class Session:
             case _ as unreachable:
                 assert_never(unreachable)
 
-    def _after_words(self) -> None:
+    def _after_words(self, at: float) -> None:
+        """The words of this step are over (at time `at`): now the stroke's time."""
         step = self.step
         if step.line is not None and step.line.waits_for_tap:
             self._wait_for_tap()
             return
-        self._due = self.clock.now() + self.dwell(step)
+        self._due = at + self.dwell(step)
 
     def _wait_for_tap(self) -> None:
         self._waiting_tap = True

@@ -12,8 +12,7 @@ DEFAULT_THANKS = "Thank you for sharing a story massage."
 
 
 def reading_seconds(text: str, wpm: int = READ_ALOUD_WPM) -> float:
-    words = len(text.split())
-    return words * 60.0 / wpm
+    return len(text.split()) * 60.0 / wpm
 
 
 def stroke_seconds(line: StoryLine, pack: StrokePack | None) -> float:

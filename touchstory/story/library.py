@@ -66,7 +66,7 @@ class StoryEntry:
 def find_story_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Every .story file named or found below the given folders, each once, sorted
     per folder; hidden folders are skipped and links are not followed out of them."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in paths:
         if path.is_dir():
             found: list[Path] = []
@@ -77,7 +77,7 @@ def find_story_files(paths: Iterable[Path]) -> Iterator[Path]:
         else:
             candidates = [path]
         for candidate in candidates:
-            key = candidate.resolve()
+            key = os.path.abspath(candidate)
             if key not in seen:
                 seen.add(key)
                 yield candidate

@@ -15,6 +15,7 @@ PAUSE_RANGE = (0.1, 60.0)
 MARKERS = ("pause", "tap", "refrain")
 _REPEAT = re.compile(r"^(?:[x×](?P<a>\d*)|(?P<b>\d+)[x×]?)$", re.IGNORECASE)
 _PAUSE = re.compile(r"^(?P<n>\d+(?:\.\d+)?|\.\d+)\s*(?P<unit>ms|s|sec|secs|second|seconds)?$", re.IGNORECASE)
+_SIMPLE = re.compile(r"^(?P<s>[a-z][a-z-]*)(?: x(?P<n>\d{1,2}))?$")
 _AREAS = {a.value: a for a in Area}
 _PRESSURES = {p.value: p for p in Pressure} | {"gentle": Pressure.LIGHT, "soft": Pressure.LIGHT}
 
@@ -30,6 +31,12 @@ class RefrainCall:
 def parse_tag(body: str, col: int, line_no: int, pack: StrokePack | None,
               problems: ProblemList, path: str) -> StrokeTag | None:
     """Read the words between `[` and `]`; `col` is the column of the first of them."""
+    simple = _SIMPLE.match(body)  # most tags are just "circle" or "circle x2"
+    if simple and pack is not None:
+        found = pack.get(simple.group("s"))
+        count = int(simple.group("n") or 1)
+        if found is not None and 1 <= count <= MAX_REPEATS:
+            return StrokeTag(found.id, count, None, None, Location(path, line_no, col - 1))
     stroke: str | None = None
     named = False
     repeats: int | None = None

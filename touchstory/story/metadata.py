@@ -3,8 +3,10 @@ soundscape names: each checked, with a clear message when something is off."""
 
 from __future__ import annotations
 
+import functools
+import os
 import re
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 from touchstory.story.model import (
     BUILTIN_SOUNDSCAPES, MOODS, AgeRange, Kind, Location, Metadata, Picture,
@@ -15,6 +17,7 @@ from touchstory.story.problems import ProblemList, did_you_mean
 KEYS = ("title", "author", "language", "ages", "mood", "kind", "pack", "soundscape",
         "licence", "license", "summary", "ask", "thanks")
 AUDIO_SUFFIXES = (".wav", ".ogg", ".mp3", ".flac")
+_DRIVE = re.compile(r"^[A-Za-z]:")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _AGES = re.compile(r"^(?P<low>\d{1,2})\s*(?:(?:-|–|to)\s*(?P<high>\d{1,2})|(?P<plus>\+))?$")
 _KIND_ALIASES = {"infant routine": "routine", "infant": "routine", "baby": "routine", "nursery rhyme": "rhyme",
@@ -137,24 +140,34 @@ class HeaderReader:
         )
 
 
+@functools.lru_cache(maxsize=4096)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
 def safe_relative(value: str, folder: Path) -> tuple[Path | None, str | None]:
     """Resolve a path written in a story inside the story's folder, or say why not."""
     if not value:
         return None, "no file named"
-    if (value.startswith(("/", "\\", "~")) or PureWindowsPath(value).drive
-            or PurePosixPath(value).is_absolute()):
+    if value.startswith(("/", "\\", "~")) or _DRIVE.match(value):
         return None, (f'"{value}" is a full path; put the file in the story\'s folder and write its name '
                       "relative to it, like pictures/sun.svg")
-    parts = PurePosixPath(value.replace("\\", "/")).parts
+    parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
     if ".." in parts:
         return None, (f'"{value}" leaves the story\'s folder; copy the file into the story\'s folder '
                       "(for example into pictures/) and name it from there")
-    root = folder.resolve()
-    target = (folder / Path(*parts)).resolve()
-    if target != root and root not in target.parents:
+    root = _real(str(folder))
+    target = os.path.join(root, *parts) if parts else root
+    step = root
+    for part in parts:  # a link on the way may point outside: then follow them all
+        step = os.path.join(step, part)
+        if os.path.islink(step):
+            target = os.path.realpath(target)
+            break
+    if target != root and not target.startswith(root + os.sep):
         return None, (f'"{value}" is a link that leads outside the story\'s folder; copy the real file into '
                       "the folder instead")
-    return target, None
+    return Path(target), None
 
 
 def read_picture(value: str, n: int, col: int, folder: Path, problems: ProblemList) -> Picture | None:
@@ -169,7 +182,7 @@ def read_picture(value: str, n: int, col: int, folder: Path, problems: ProblemLi
         problems.warning(n, col, 'the picture has no description: add one after "|", like '
                          '"picture: sun.svg | A big yellow sun" (it is read out and shown if the picture is missing)',
                          len(source))
-    exists = path.is_file()
+    exists = os.path.isfile(path)
     if not exists:
         problems.warning(n, col, f'picture file "{source}" was not found next to the story; a soft placeholder '
                          "with the description is shown instead", len(source))

@@ -122,12 +122,15 @@ class StoryLine:
     loc: Location
     notes: tuple[Note, ...] = ()
     refrain: str | None = None  # name of the refrain this line belongs to ("" = unnamed)
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         """The words to read aloud, without markers, spaces tidied."""
-        words = " ".join(p for p in self.parts if isinstance(p, str))
-        return " ".join(words.split())
+        if self._text is None:
+            words = " ".join(p for p in self.parts if isinstance(p, str))
+            object.__setattr__(self, "_text", " ".join(words.split()))
+        return self._text  # type: ignore[return-value]
 
     @property
     def pause_seconds(self) -> float:

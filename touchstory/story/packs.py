@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import TypeVar
@@ -64,14 +64,15 @@ class StrokePack:
     body: Body
     strokes: tuple[Stroke, ...]
     path: Path
+    _index: dict[str, Stroke] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, name: str) -> Stroke | None:
         """The stroke named by id or alias, ignoring case."""
-        key = name.strip().lower()
-        for stroke in self.strokes:
-            if key == stroke.id or key in stroke.aliases:
-                return stroke
-        return None
+        if not self._index:
+            for stroke in reversed(self.strokes):
+                self._index.update({n: stroke for n in (*stroke.aliases, stroke.id)})
+        found = self._index.get(name)
+        return found if found is not None else self._index.get(name.strip().lower())
 
     def __getitem__(self, name: str) -> Stroke:
         stroke = self.get(name)

@@ -201,7 +201,7 @@ class _Parser:
             return
         clean = tuple(p for p in parts if not isinstance(p, RefrainCall) and p != "")
         line = StoryLine(tag, clean, Location(self.name, n, col), refrain=self.capturing)
-        if len(line.text) > LONG_LINE:
+        if len(body) > LONG_LINE and len(line.text) > LONG_LINE:
             self.problems.warning(n, col, f"this line is {len(line.text)} characters long and will not fit the "
                                   "screen well; split it into two lines", 1)
         if self.capturing is not None:
