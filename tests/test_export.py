@@ -1,0 +1,87 @@
+"""Screen-free export: the file holds the whole session, in order, with the
+session's timing, over the soundscape, ending in a fade."""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from touchstory.audio.sleep import WIND_DOWN_DEFAULT
+from touchstory.export import ANSWER_TIME, LEAD_IN, TAP_TIME, export_story, session_pieces
+from touchstory.paths import UserPaths
+from touchstory.speech.engine import VoiceSettings
+from touchstory.speech.fake import FakeSpeechEngine
+from touchstory.story.duration import DEFAULT_ASK, DEFAULT_THANKS
+
+STORY = """title: Export
+soundscape: none
+[circle x2] The sun went round. {pause 2s} And round.
+[drum] Knock knock. {tap}
+[calm] The end.
+"""
+
+
+def _read(path: Path) -> tuple[np.ndarray, int]:
+    with wave.open(str(path)) as w:
+        data = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16).reshape(-1, w.getnchannels())
+        return data.astype(np.float32) / 32768.0, w.getframerate()
+
+
+def test_pieces_follow_the_session(parse, packs):
+    story = parse(STORY).story
+    pieces = session_pieces(story, packs["story"])
+    circle, drum, calm = (packs["story"][s].tempo for s in ("circle", "drum", "calm"))
+    assert [(p.text, round(p.hold, 2)) for p in pieces] == [
+        (DEFAULT_ASK, ANSWER_TIME),
+        ("The sun went round.", 2.0),
+        ("And round.", round(2 * circle, 2)),
+        ("Knock knock.", round(TAP_TIME + drum, 2)),
+        ("The end.", calm),
+        (DEFAULT_THANKS, 2.0),
+    ]
+
+
+def test_pace_scales_only_stroke_time(parse, packs):
+    story = parse(STORY).story
+    slow = session_pieces(story, packs["story"], pace=2.0)
+    assert slow[1].hold == 2.0 and slow[2].hold == pytest.approx(4 * packs["story"]["circle"].tempo)
+
+
+def test_export_duration_and_order(parse, packs, tmp_path: Path):
+    story = parse(STORY).story
+    engine = FakeSpeechEngine(tmp_path / "speech")
+    out = tmp_path / "session.wav"
+    result = export_story(story, packs["story"], out, paths=UserPaths.default(), engine=engine,
+                          voice=VoiceSettings(), soundscape=None)
+    pieces = session_pieces(story, packs["story"])
+    assert engine.rendered == [p.text for p in pieces]
+    voices = sum(engine.render(p.text, VoiceSettings()).duration for p in pieces)
+    expected = LEAD_IN + voices + sum(p.hold for p in pieces)
+    data, rate = _read(out)
+    assert result.duration == pytest.approx(expected, abs=0.05)
+    assert len(data) / rate == pytest.approx(expected, abs=0.05)
+    assert np.abs(data[: int(rate * LEAD_IN * 0.9)]).max() < 1e-3, "nothing is said before the lead-in ends"
+
+
+def test_export_over_a_soundscape_winds_down_and_fades(parse, packs, tmp_path: Path):
+    from touchstory.audio.soundscapes import get_soundscape
+
+    story = parse(STORY).story
+    bed = get_soundscape("rain", cache_dir=tmp_path / "bed")
+    out = tmp_path / "session.wav"
+    result = export_story(story, packs["story"], out, paths=UserPaths.default(), engine=None,
+                          voice=VoiceSettings(), soundscape=bed, fade=10.0)
+    data, rate = _read(out)
+    assert result.duration == pytest.approx(len(data) / rate, abs=0.01)
+    spoken = LEAD_IN + sum(p.hold for p in session_pieces(story, packs["story"]))
+    assert len(data) / rate > spoken + WIND_DOWN_DEFAULT + 9.9
+    second = rate
+    rms = [float(np.sqrt(np.mean(data[i * second:(i + 1) * second] ** 2))) for i in range(len(data) // second)]
+    db = 20 * np.log10(np.maximum(rms, 1e-9))
+    assert db[0] < db[5] - 6, "the soundscape fades in"
+    tail = db[-10:]
+    assert all(b <= a + 0.5 for a, b in zip(tail, tail[1:])), f"the fade falls steadily: {tail}"
+    assert tail[-1] < -60, "and ends in silence"
