@@ -103,3 +103,9 @@ def test_user_pack_is_added_and_bad_one_reported(tmp_path: Path):
     assert registry["story"].get("circle") is not None, "a user pack never replaces a bundled one"
     paths = {p.loc.path for p in registry.problems}
     assert str(tmp_path / "broken.pack") in paths and str(tmp_path / "story.pack") in paths
+
+
+def test_every_bundled_stroke_names_an_icon_that_exists(packs):
+    for pack in packs:
+        for stroke in pack.strokes:
+            assert stroke.icon is not None and stroke.icon.is_file(), (pack.id, stroke.id)

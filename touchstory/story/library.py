@@ -63,10 +63,10 @@ class StoryEntry:
         }
 
 
-def find_story_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every .story file named or found below the given folders, each once, sorted
-    per folder; hidden folders are skipped and links are not followed out of them."""
-    seen: set[str] = set()
+def find_story_files(paths: Iterable[Path], seen: set[str] | None = None) -> Iterator[Path]:
+    """Every .story file named or found below the given folders, each once (also
+    across calls sharing `seen`), sorted per folder; hidden folders are skipped."""
+    seen = set() if seen is None else seen
     for path in paths:
         if path.is_dir():
             found: list[Path] = []
@@ -109,7 +109,8 @@ def summarise(result: ParseResult, packs: PackRegistry, source: str) -> StoryEnt
 def scan_library(sources: Iterable[tuple[str, Path]], packs: PackRegistry) -> list[StoryEntry]:
     """Summaries of every story under each (source name, path), in order found."""
     entries: list[StoryEntry] = []
+    seen: set[str] = set()  # a story in two sources (bundled, and named again) shows once
     for source, root in sources:
-        for path in find_story_files([root]):
+        for path in find_story_files([root], seen):
             entries.append(summarise(load_story(path, packs), packs, source))
     return entries

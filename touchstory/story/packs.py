@@ -236,6 +236,11 @@ def _stroke(block: dict[str, _Field], path: Path, problems: ProblemList) -> Stro
     icon = None
     if "icon" in block:
         icon = (path.parent / block["icon"].value).resolve()
+        if not icon.is_file():
+            f = block["icon"]
+            problems.warning(f.line, f.col, f'icon "{f.value}" was not found next to the pack; the stroke is '
+                             "shown without it", len(f.value))
+            icon = None
     if not ok or pressure is None or area is None or touch is None or how is None:
         return None
     written = block["aliases"].value.split(",") if "aliases" in block else []
