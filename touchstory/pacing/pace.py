@@ -53,8 +53,9 @@ class PaceConfig:
 
 class PaceEstimator:
     """Feed it every tap with `feed(tap_time, line_weight_seconds)`, where the
-    weight belongs to the line the tap brings on screen. Read `ready`, `factor`
-    and `expected_interval(weight)`."""
+    weight belongs to the line the tap brings on screen, or give it measured
+    intervals with `observe(interval, weight)` (the session's PaceModel
+    protocol). Read `ready`, `factor` and `expected_interval(weight)`."""
 
     def __init__(self, config: PaceConfig = PaceConfig()) -> None:
         self.config = config
@@ -70,13 +71,17 @@ class PaceEstimator:
         self._last_weight = max(self.config.min_weight, float(line_weight_seconds))
         if previous is None:
             return Tap.STARTED
-        interval = tap_time - previous
+        return self.observe(tap_time - previous, weight)
+
+    def observe(self, interval: float, weight: float) -> Tap:
+        """One measured interval on a line of `weight` seconds, for callers
+        that time lines themselves (the session does). `feed` uses this."""
         if interval < self.config.min_interval:
             return Tap.TOO_SHORT
         if interval > self.config.max_interval:
             self._pending.clear()  # a break: what came before is no run
             return Tap.TOO_LONG
-        return self._add(interval / weight)
+        return self._add(interval / max(self.config.min_weight, float(weight)))
 
     def interrupt(self) -> None:
         """The sequence was broken (back/next keys, auto-advance, a new page):

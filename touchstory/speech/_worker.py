@@ -15,15 +15,21 @@ import os
 import sys
 import threading
 import time
-from importlib import metadata
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from touchstory.speech.wavfile import check_wav
+
+if TYPE_CHECKING:
+    from typing import TextIO
 
 PROTOCOL = 1
 # espeak's async synthesis normally finishes in tens of milliseconds; a line that
 # takes longer than this is stuck, and the parent restarts the worker anyway.
 FINISH_TIMEOUT = 20.0
+
+
+class _Stuck(RuntimeError):
+    """espeak never finished an utterance: this process should be replaced."""
 
 
 class Synth:
@@ -39,6 +45,8 @@ class Synth:
     """
 
     def __init__(self) -> None:
+        # Imported here, not at the top: the app process imports this module
+        # (for PROTOCOL) and must never load espeak itself.
         import pyttsx3
         from pyttsx3.drivers import _espeak
 
@@ -55,7 +63,7 @@ class Synth:
         proxy = getattr(self.engine, "proxy", None)
         if proxy is not None and hasattr(proxy, "setBusy"):
             proxy.setBusy(False)
-        self.engine_id = f"pyttsx3-{_version('pyttsx3')}/espeak-ng-{self._espeak_version()}"
+        self.engine_id = f"pyttsx3-{_pyttsx3_version()}/espeak-ng-{self._espeak_version()}"
 
     def _on_finished(self, name: object = None, completed: bool = True) -> None:
         self._completed = bool(completed)
@@ -79,7 +87,7 @@ class Synth:
                     if event.type == espeak.EVENT_WORD:
                         marks.append([event.text_position, event.length, event.audio_position])
                     i += 1
-            except Exception:  # marks are a bonus; never break synthesis for them
+            except Exception:  # noqa: BLE001,S110  (marks are a bonus; never break synthesis for them)
                 pass
             return int(on_synth(wav, numsamples, events) or 0)
 
@@ -91,7 +99,7 @@ class Synth:
             info.restype = ctypes.c_char_p
             info.argtypes = [ctypes.c_void_p]
             return (info(None) or b"?").decode("ascii", "replace")
-        except Exception:
+        except Exception:  # noqa: BLE001  (a version string is not worth failing for)
             return "?"
 
     def voices(self) -> list[dict[str, Any]]:
@@ -123,7 +131,7 @@ class Synth:
                         "marks": list(self._marks), "attempts": attempt + 1}
             if not finished:
                 break  # stuck: let the parent replace this process
-        raise RuntimeError("the voice engine did not finish the line")
+        raise _Stuck("the voice engine did not finish the line")
 
     def _settle(self, limit: float = 2.0) -> None:
         """Wait until espeak's command queue is empty, then clear the driver's
@@ -135,11 +143,19 @@ class Synth:
             self._driver._stopping = False  # type: ignore[union-attr]
 
 
-def _version(dist: str) -> str:
+def _pyttsx3_version() -> str:
+    # Read the dist-info folder name: importlib.metadata costs ~70 ms to import,
+    # and worker start-up counts towards "first line ready".
     try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return "?"
+        import pyttsx3
+
+        site = os.path.dirname(os.path.dirname(os.path.realpath(pyttsx3.__file__)))
+        for name in sorted(os.listdir(site)):
+            if name.startswith("pyttsx3-") and name.endswith(".dist-info"):
+                return name[len("pyttsx3-"):-len(".dist-info")]
+    except Exception:  # noqa: BLE001,S110  (a version string is not worth failing for)
+        pass
+    return "?"
 
 
 def _send(channel: TextIO, message: dict[str, Any]) -> None:
@@ -169,7 +185,7 @@ def main() -> int:
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the process)
     try:
         synth = Synth()
-    except Exception as exc:  # no espeak, broken install: tell the parent plainly
+    except Exception as exc:  # noqa: BLE001  (no espeak, broken install: tell the parent plainly)
         _send(channel, {"ready": False, "error": f"{type(exc).__name__}: {exc}"})
         return 2
     _send(channel, {"ready": True, "engine": synth.engine_id, "protocol": PROTOCOL, "pid": os.getpid()})
@@ -181,7 +197,9 @@ def main() -> int:
             break
         try:
             reply = _handle(synth, request)
-        except Exception as exc:
+        except _Stuck as exc:
+            reply = {"ok": False, "fatal": True, "error": str(exc)}
+        except Exception as exc:  # noqa: BLE001  (one bad line must not end the worker)
             reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
         _send(channel, {"id": request.get("id"), **reply})
     return 0

@@ -21,7 +21,13 @@ from typing import Any
 import platformdirs
 
 from touchstory.errors import SpeechError
-from touchstory.speech.engine import RenderedLine, SpeechEngine, Voice, VoiceSettings, WordTiming
+from touchstory.speech.engine import (
+    RenderedLine,
+    SpeechEngine,
+    Voice,
+    VoiceSettings,
+    WordTiming,
+)
 from touchstory.speech.wavfile import check_wav
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024  # ~75 minutes of 22 kHz narration: many stories
@@ -63,8 +69,10 @@ class SpeechCache:
         wav, meta_path = self._paths(key)
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            if meta.get("format") != FORMAT or meta.get("text") != text or not wav.exists():
+            if meta.get("format") != FORMAT or meta.get("text") != text:
                 return None
+            if wav.stat().st_size != meta["bytes"]:
+                return None  # torn by a crash or power cut: render again
             now = time.time()
             os.utime(wav, (now, now))  # most recently used
             words = tuple(WordTiming(w, s, e, a, b) for w, s, e, a, b in meta["words"])
@@ -80,6 +88,7 @@ class SpeechCache:
         _copy_atomic(line.path, wav)
         meta: dict[str, Any] = {
             "format": FORMAT, "text": line.text, "duration": line.duration,
+            "bytes": wav.stat().st_size,
             "words": [[w.word, w.start, w.end, w.char_start, w.char_end] for w in line.words],
         }
         _write_text_atomic(meta_path, json.dumps(meta, ensure_ascii=False))
@@ -174,6 +183,9 @@ class CachedEngine:
     def voices(self) -> list[Voice]:
         return self.engine.voices()
 
+    def warm_up(self) -> None:
+        self.engine.warm_up()
+
     def lookup(self, text: str, voice: VoiceSettings) -> RenderedLine | None:
         """The cached rendering, without rendering anything. Needs the engine
         id, which may start the engine's worker: call off the GUI thread."""
@@ -204,13 +216,13 @@ class CachedEngine:
         self.engine.close()
 
 
+# No fsync: this is a cache. Renames keep readers from seeing half files, and
+# get() checks the recorded size, so a file torn by a power cut is re-rendered.
 def _copy_atomic(src: Path, dst: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".part-", suffix=dst.suffix, dir=dst.parent)
     try:
         with os.fdopen(fd, "wb") as out, src.open("rb") as inp:
             shutil.copyfileobj(inp, out)
-            out.flush()
-            os.fsync(out.fileno())
         os.replace(tmp, dst)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -222,8 +234,6 @@ def _write_text_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -10,7 +10,6 @@ timing of each word. `render` blocks; callers run it off the GUI thread (the
 from __future__ import annotations
 
 import ctypes.util
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -101,6 +100,11 @@ class SpeechEngine(Protocol):
     def voices(self) -> list[Voice]:
         ...
 
+    def warm_up(self) -> None:
+        """Get ready to render (start a worker, load voices) so the first line
+        is quick. Blocking; optional to call; never raises."""
+        ...
+
     def render(self, text: str, voice: VoiceSettings) -> RenderedLine:
         """Render `text` to a WAV file. Blocking. Raises `SpeechError`."""
         ...
@@ -131,6 +135,9 @@ class NullSpeechEngine:
     def voices(self) -> list[Voice]:
         return []
 
+    def warm_up(self) -> None:
+        pass
+
     def render(self, text: str, voice: VoiceSettings) -> RenderedLine:
         raise SpeechError(self._problem)
 
@@ -138,12 +145,24 @@ class NullSpeechEngine:
         pass
 
 
+_LIB_DIRS = ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
+             "/usr/local/lib", "/lib/x86_64-linux-gnu", "/opt/homebrew/lib")
+_LIB_NAMES = ("libespeak-ng.so.1", "libespeak-ng.1.dylib")
+
+
+def espeak_library_path() -> Path | None:
+    """Where libespeak-ng is, if it is in a usual place (without loading it
+    into this process: the synthesiser only ever runs in the worker)."""
+    for d in _LIB_DIRS:
+        for name in _LIB_NAMES:
+            path = Path(d, name)
+            if path.exists():
+                return path
+    return None
+
+
 def espeak_library_present() -> bool:
-    """True if libespeak-ng can be found (without loading it into this process:
-    the synthesiser only ever runs inside the worker process)."""
-    if sys.platform.startswith("linux"):
-        candidates = ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
-                      "/usr/lib", "/usr/local/lib", "/lib/x86_64-linux-gnu")
-        if any(Path(d, "libespeak-ng.so.1").exists() for d in candidates):
-            return True
+    """True if libespeak-ng is installed where pyttsx3 will look for it."""
+    if espeak_library_path() is not None:
+        return True
     return ctypes.util.find_library("espeak-ng") is not None

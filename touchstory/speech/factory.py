@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import importlib.util
 
-from touchstory.speech.engine import NullSpeechEngine, SpeechEngine, espeak_library_present
+from touchstory.speech.engine import (
+    NullSpeechEngine,
+    SpeechEngine,
+    espeak_library_present,
+)
 from touchstory.speech.pyttsx3_engine import Pyttsx3Engine
 
 MISSING_PYTTSX3 = (

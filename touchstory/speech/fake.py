@@ -5,7 +5,6 @@ timings are known exactly."""
 
 from __future__ import annotations
 
-import re
 import tempfile
 import threading
 import time
@@ -16,14 +15,13 @@ import numpy as np
 
 from touchstory.errors import SpeechError
 from touchstory.speech.engine import RenderedLine, Voice, VoiceSettings, WordTiming
+from touchstory.speech.tokens import PAUSE_AFTER, tokenize, word_weight
 from touchstory.speech.wavfile import write_wav_atomic
-from touchstory.speech.words import tokenize, word_weight
 
 SAMPLE_RATE = 22050
 WORD_GAP = 0.06  # between words, inside the per-word time budget
 PUNCT_PAUSE = 0.25  # after , . ; : ! ?
 END_SILENCE = 0.15
-_PAUSE_AFTER = re.compile(r"^\s*[,.;:!?…]")
 
 FAKE_VOICES = [
     Voice("fake/en", "Fake English", ("en-gb",)),
@@ -36,7 +34,7 @@ def expected_duration(text: str, rate_wpm: int) -> float:
     """How long FakeSpeechEngine's clip for `text` is: words at `rate_wpm`,
     plus pauses at punctuation and a short silence at the end."""
     tokens = tokenize(text)
-    pauses = sum(bool(_PAUSE_AFTER.match(text[end:])) for _, _, end in tokens[:-1])
+    pauses = sum(bool(PAUSE_AFTER.match(text[end:])) for _, _, end in tokens[:-1])
     return len(tokens) * 60.0 / rate_wpm + pauses * PUNCT_PAUSE + END_SILENCE
 
 
@@ -65,6 +63,7 @@ class FakeSpeechEngine:
         self._lock = threading.Lock()
         self.rendered: list[str] = []
         self.closed = False
+        self.warmed_up = False
 
     @property
     def available(self) -> bool:
@@ -80,6 +79,9 @@ class FakeSpeechEngine:
 
     def voices(self) -> list[Voice]:
         return list(FAKE_VOICES)
+
+    def warm_up(self) -> None:
+        self.warmed_up = True
 
     def render(self, text: str, voice: VoiceSettings) -> RenderedLine:
         if self.gate is not None:
@@ -106,10 +108,10 @@ class FakeSpeechEngine:
             pieces += [_tone(sound, voice.volume), np.zeros(int(WORD_GAP * SAMPLE_RATE))]
             words.append(WordTiming(word, t, t + sound, a, b))
             t += int(sound * SAMPLE_RATE) / SAMPLE_RATE + int(WORD_GAP * SAMPLE_RATE) / SAMPLE_RATE
-            if k < len(tokens) - 1 and _PAUSE_AFTER.match(text[b:]):
+            if k < len(tokens) - 1 and PAUSE_AFTER.match(text[b:]):
                 pieces.append(np.zeros(int(PUNCT_PAUSE * SAMPLE_RATE)))
                 t += int(PUNCT_PAUSE * SAMPLE_RATE) / SAMPLE_RATE
-        pieces.append(np.zeros(int((END_SILENCE - WORD_GAP) * SAMPLE_RATE)))
+        pieces.append(np.zeros(int(END_SILENCE * SAMPLE_RATE)))
         pcm = (np.concatenate(pieces) * 32767).astype("<i2").tobytes()
         path = self._out_dir / f"fake-{uuid.uuid4().hex}.wav"
         write_wav_atomic(path, pcm, SAMPLE_RATE)

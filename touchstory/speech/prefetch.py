@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from touchstory.errors import SpeechError
 from touchstory.speech.engine import RenderedLine, SpeechEngine, VoiceSettings
@@ -54,16 +55,18 @@ class Prefetcher:
         self._plan: list[int] = []
         self._focus: int | None = None
         self._generation = 0
-        self._busy_with: int | None = None
         self._closed = False
+        self._warm_up = False
         self._thread = threading.Thread(target=self._run, name="speech-prefetch", daemon=True)
         self._thread.start()
 
     # -- called by the player (any thread) ------------------------------------
     def set_lines(self, texts: Sequence[str]) -> None:
         """A new story (or the same one again): forget line numbers, keep what
-        was rendered for the same texts with the same settings."""
+        was rendered for the same texts with the same settings. The engine is
+        warmed up meanwhile (its worker started), ready for play."""
         with self._cond:
+            self._warm_up = True
             self._texts = tuple(texts)
             self._generation += 1
             self._ready = {i: self._by_text[t] for i, t in enumerate(self._texts) if t in self._by_text}
@@ -118,6 +121,10 @@ class Prefetcher:
         with self._cond:
             return tuple(self._plan)
 
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
     def close(self, timeout: float = 2.0) -> None:
         with self._cond:
             self._closed = True
@@ -136,17 +143,22 @@ class Prefetcher:
                           if i not in self._ready and i not in self._failed]
         self._cond.notify_all()
 
-    def _next_job(self) -> tuple[int, str, VoiceSettings, int, RenderedLine | None] | None:
+    def _next_job(self) -> _Job | None:
+        """The next thing to do: render a line, warm the engine up, or None
+        when closed. Waits while there is nothing to do."""
         with self._cond:
             while not self._closed:
                 while self._plan and (self._plan[0] in self._ready or self._plan[0] in self._failed):
                     self._plan.pop(0)
                 if self._plan:
+                    self._warm_up = False  # rendering warms the engine anyway
                     index = self._plan.pop(0)
                     text = self._texts[index]
-                    self._busy_with = index
-                    # A refrain already rendered under another line number.
-                    return index, text, self._settings, self._generation, self._by_text.get(text)
+                    # A refrain may already be rendered under another line number.
+                    return _Job(index, text, self._settings, self._generation, self._by_text.get(text))
+                if self._warm_up:
+                    self._warm_up = False
+                    return _WARM_UP
                 self._cond.wait()
             return None
 
@@ -155,31 +167,44 @@ class Prefetcher:
             job = self._next_job()
             if job is None:
                 return
-            index, text, settings, generation, line = job
-            error: SpeechError | None = None
+            if job is _WARM_UP:
+                self._engine.warm_up()
+                continue
+            line, error = job.line, None
             if line is None:
                 try:
-                    line = self._engine.render(text, settings)
+                    line = self._engine.render(job.text, job.settings)
                 except SpeechError as exc:
                     error = exc
-                except Exception as exc:  # a bug must not kill render-ahead silently
+                except Exception as exc:  # noqa: BLE001  (a bug must not kill render-ahead silently)
                     error = SpeechError(f"narration failed: {type(exc).__name__}: {exc}")
             with self._cond:
-                self._busy_with = None
-                if generation != self._generation or self._closed:
+                if job.generation != self._generation or self._closed:
                     continue  # the story or the voice changed meanwhile
                 if line is not None:
-                    self._ready[index] = line
-                    self._by_text[text] = line
+                    self._ready[job.index] = line
+                    self._by_text[job.text] = line
                 else:
                     assert error is not None
-                    self._failed[index] = error
+                    self._failed[job.index] = error
                 self._cond.notify_all()
                 on_ready, on_error = self.on_ready, self.on_error
             try:
                 if line is not None and on_ready is not None:
-                    on_ready(index, line)
+                    on_ready(job.index, line)
                 elif error is not None and on_error is not None:
-                    on_error(index, error)
-            except Exception:  # the listener's bug must not stop render-ahead
-                _log.exception("narration listener failed for line %d", index)
+                    on_error(job.index, error)
+            except Exception:  # noqa: BLE001  (the listener's bug must not stop render-ahead)
+                _log.exception("narration listener failed for line %d", job.index)
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    index: int
+    text: str
+    settings: VoiceSettings
+    generation: int
+    line: RenderedLine | None  # already rendered (a refrain): just report it
+
+
+_WARM_UP = _Job(-1, "", VoiceSettings(), -1, None)

@@ -9,6 +9,7 @@ process that may already run Qt) and speaks JSON lines on stdin/stdout.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import queue
@@ -24,7 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from touchstory.errors import SpeechError
-from touchstory.speech.engine import RenderedLine, Voice, VoiceSettings
+from touchstory.speech._worker import PROTOCOL
+from touchstory.speech.engine import (
+    RenderedLine,
+    Voice,
+    VoiceSettings,
+    espeak_library_path,
+)
 from touchstory.speech.voices import voice_for_language
 from touchstory.speech.wavfile import check_wav
 from touchstory.speech.words import read_mono, timings_from_marks
@@ -38,6 +45,22 @@ GAVE_UP_MESSAGE = (
 )
 
 
+def _installed_engine_id() -> str | None:
+    library = espeak_library_path()
+    spec = importlib.util.find_spec("pyttsx3")
+    if library is None or spec is None or spec.origin is None:
+        return None
+    try:
+        real = library.resolve()
+        stat = real.stat()
+    except OSError:
+        return None
+    site = Path(spec.origin).resolve().parents[1]
+    dist = next(iter(sorted(site.glob("pyttsx3-*.dist-info"))), None)
+    version = dist.name[len("pyttsx3-"):-len(".dist-info")] if dist else "?"
+    return f"pyttsx3-{version}/{real.name}-{stat.st_size}-{int(stat.st_mtime)}/w{PROTOCOL}"
+
+
 class _WorkerFailed(Exception):
     """The worker died, hung or could not start (internal; becomes SpeechError)."""
 
@@ -47,9 +70,12 @@ class _Worker:
 
     def __init__(self, command: Sequence[str], startup_timeout: float, log_path: Path) -> None:
         env = dict(os.environ)
-        # The worker must import this very touchstory, even from a source checkout.
-        package_root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        # From a source checkout the worker must import this very touchstory;
+        # an installed one is found as usual (and site-packages must not be
+        # put in front of the standard library).
+        root = Path(__file__).resolve().parents[2]
+        if (root / "pyproject.toml").exists():
+            env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH")) if p)
         self.log_path = log_path
         try:
             # stderr goes to a file, not a pipe: an unread pipe can fill and block
@@ -64,7 +90,11 @@ class _Worker:
         self._replies: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self._reader = threading.Thread(target=self._read, name="speech-worker-reader", daemon=True)
         self._reader.start()
-        hello = self.receive(startup_timeout)
+        try:
+            hello = self.receive(startup_timeout)
+        except _WorkerFailed:
+            self.kill()  # never leave a half-started process behind
+            raise
         if not hello.get("ready"):
             self.kill()
             raise _WorkerFailed(str(hello.get("error") or "the voice engine failed to start"))
@@ -144,7 +174,7 @@ class Pyttsx3Engine:
         max_failures: int = 3,
         backoff: float = 0.1,
         max_backoff: float = 2.0,
-        render_timeout: float = 8.0,
+        render_timeout: float = 5.0,
         startup_timeout: float = STARTUP_TIMEOUT,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -166,6 +196,7 @@ class Pyttsx3Engine:
         self._voices: list[Voice] | None = None
         self._next_id = 0
         self.restarts = 0  # how many times a worker was replaced (for tests and logs)
+        self.last_error: str | None = None  # technical detail of the last failure, for logs
         self._closed = False
 
     # -- SpeechEngine -------------------------------------------------------
@@ -179,6 +210,11 @@ class Pyttsx3Engine:
 
     @property
     def engine_id(self) -> str:
+        """pyttsx3's version and the espeak-ng library file's identity, read
+        from disk so that cache lookups need no worker (a story heard before
+        plays without starting one); else what the worker reports."""
+        if self._engine_id is None:
+            self._engine_id = _installed_engine_id()
         if self._engine_id is None:
             self._call({"cmd": "ping"}, timeout=self._render_timeout)
         assert self._engine_id is not None
@@ -190,9 +226,18 @@ class Pyttsx3Engine:
         return worker.pid if worker is not None and worker.alive() else None
 
     def start(self) -> None:
-        """Start the worker now (e.g. when a story opens) so the first line is
-        fast. Optional: every call starts it when needed."""
+        """Start the worker now. Optional: every call starts it when needed.
+        Raises SpeechError when the engine cannot work."""
         self._call({"cmd": "ping"}, timeout=self._render_timeout)
+
+    def warm_up(self) -> None:
+        """Start the worker and load the voice list (e.g. when a story opens),
+        so the first line is only a render away. Never raises: a failure
+        shows up in `available`/`problem`."""
+        try:
+            self.voices()
+        except SpeechError:
+            pass
 
     def voices(self) -> list[Voice]:
         if self._voices is None:
@@ -222,11 +267,20 @@ class Pyttsx3Engine:
 
     def resolve_voice(self, voice: VoiceSettings) -> str | None:
         """The espeak voice id to use: the chosen one if the engine has it,
-        else the best match for the language."""
+        else the best match for the language, else English (always a definite
+        voice: espeak would otherwise keep whatever the last line used)."""
         voices = self.voices()
         if voice.voice_id is not None and any(v.id == voice.voice_id for v in voices):
             return voice.voice_id
-        return voice_for_language(voice.language, voices)
+        found = voice_for_language(voice.language, voices) or voice_for_language("en", voices)
+        return found or (voices[0].id if voices else None)
+
+    def reset(self) -> None:
+        """Try again after narration was turned off (a "try again" button):
+        forget the failures; the next call starts a fresh worker."""
+        with self._lock:
+            self._problem = None
+            self._failures = 0
 
     def close(self) -> None:
         with self._lock:
@@ -249,6 +303,9 @@ class Pyttsx3Engine:
                     reply = self._call_once(message, timeout)
                 except _WorkerFailed as exc:
                     self._fail(str(exc))
+                    continue
+                if reply.get("fatal"):
+                    self._fail(str(reply.get("error")))  # the worker is stuck: replace it
                     continue
                 self._failures = 0
                 if not reply.get("ok"):
@@ -275,16 +332,18 @@ class Pyttsx3Engine:
             raise _WorkerFailed("the voice engine had stopped")
         if self._worker is None:
             self._worker = _Worker(self._command, self._startup_timeout, self._out_dir / "worker.log")
-            self._engine_id = self._worker.engine_id
+            if self._engine_id is None:
+                self._engine_id = self._worker.engine_id
         return self._worker
 
     def _fail(self, reason: str) -> None:
+        self.last_error = reason
         if self._worker is not None:
             self._worker.kill()
             self._worker = None
         self._failures += 1
         if self._failures >= self._max_failures:
-            self._problem = GAVE_UP_MESSAGE.format(n=self._failures) + f" (Last problem: {reason}.)"
+            self._problem = GAVE_UP_MESSAGE.format(n=self._failures)
             return
         self.restarts += 1
         self._sleep(min(self._backoff * 2 ** (self._failures - 1), self._max_backoff))

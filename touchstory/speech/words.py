@@ -5,19 +5,19 @@ line is heard), so timing has to come from the clip itself. Two sources:
 - `estimate_word_timings`: the clip's energy envelope is split into voiced
   stretches (pauses at commas and full stops show up as silence), the words are
   shared out over those stretches by a small dynamic programme that matches each
-  stretch's length to its words' syllable weight and prefers breaks at
+  stretch's length to its words' weight (letters and syllables) and prefers breaks at
   punctuation; inside a stretch words get time in proportion to their weight.
 - `timings_from_marks`: the worker also keeps the audio offset espeak attaches
   to each word event; when present these give word starts directly, and the
   envelope trims each word's end at the following pause.
-`word_at(words, t)` finds the word to highlight at playback time t.
+The audio-free parts (tokenize, word_weight, speaking_time, word_at) live in
+`tokens.py` (no numpy) and are re-exported here.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-import re
 import wave
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,13 +25,22 @@ from pathlib import Path
 import numpy as np
 
 from touchstory.speech.engine import WordTiming
+from touchstory.speech.tokens import (
+    PAUSE_AFTER,
+    speaking_time,
+    tokenize,
+    word_at,
+    word_weight,
+)
+
+__all__ = [
+    "estimate_word_timings", "read_mono", "speaking_time", "timings_from_marks", "tokenize",
+    "voiced_segments", "word_at", "word_weight",
+]
 
 FRAME = 0.01  # seconds per envelope frame
 SILENCE_DB = -40.0  # below the clip's loudest frame: silence
 MIN_PAUSE = 0.1  # shorter silences are stop consonants, not pauses
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_VOWELS = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœ]+", re.IGNORECASE)
-_PAUSE_AFTER = re.compile(r"^\s*[,.;:!?…—–)\"”]")
 
 
 def read_mono(path: Path | str) -> tuple[np.ndarray, int]:
@@ -45,20 +54,6 @@ def read_mono(path: Path | str) -> tuple[np.ndarray, int]:
     if channels > 1:
         data = data.reshape(-1, channels).mean(axis=1)
     return data, rate
-
-
-def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """Words with their character span; "tip-toe" and "don't" stay whole."""
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def word_weight(word: str) -> float:
-    """Rough speaking time of a word: syllables, plus a little for length (long
-    consonant clusters take time too). Numbers count per digit."""
-    if word.isdigit():
-        return 1.5 * len(word)
-    syllables = max(1, len(_VOWELS.findall(word)))
-    return syllables + 0.08 * len(word)
 
 
 def envelope_db(samples: np.ndarray, rate: int) -> np.ndarray:
@@ -163,7 +158,7 @@ def estimate_word_timings(text: str, samples: np.ndarray, rate: int) -> tuple[Wo
     segments = voiced_segments(samples, rate) or [(0.0, duration)]
     segments = _merge_to(segments, len(tokens))
     weights = [word_weight(w) for w, _, _ in tokens]
-    pause_after = [bool(_PAUSE_AFTER.match(text[end:])) for _, _, end in tokens]
+    pause_after = [bool(PAUSE_AFTER.match(text[end:])) for _, _, end in tokens]
     groups = _split_cost([b - a for a, b in segments], weights, pause_after)
     out: list[WordTiming] = []
     for (seg_start, seg_end), (i, j) in zip(segments, groups):
@@ -204,7 +199,8 @@ def timings_from_marks(
         start = filled[k]
         nxt = filled[k + 1] if k + 1 < len(tokens) else speech_end
         end = _sound_stops(segments, start, nxt)
-        out.append(WordTiming(word, start, max(end, min(start + 0.05, nxt)), a, b))
+        # Every word gets at least 50 ms, so it can be seen lit.
+        out.append(WordTiming(word, start, min(duration, max(end, start + 0.05)), a, b))
     return tuple(out)
 
 
@@ -250,13 +246,3 @@ def _sound_stops(segments: list[tuple[float, float]], start: float, limit: float
         if b < limit and b > start:
             return b
     return limit
-
-
-def word_at(words: Sequence[WordTiming], t: float) -> int | None:
-    """Index of the word to highlight at time t: the last word that has
-    started, held through the pause after it (no flicker between words);
-    None before the first word and after the last one ends."""
-    if not words or t < words[0].start or t >= words[-1].end:
-        return None
-    starts = [w.start for w in words]
-    return bisect.bisect_right(starts, t) - 1
