@@ -1,0 +1,541 @@
+"""Classroom session plans: a plain-text file of steps (settle, watch me, ask,
+story, thanks, swap, close) read and checked like a story, and a folder of saved
+plans written atomically. The format is described in stories/plans/PLANS.md."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from pathlib import Path
+
+from touchstory.story.model import Location, Problem, Severity, Story
+from touchstory.story.packs import PackRegistry
+from touchstory.story.parser import load_story
+from touchstory.story.problems import MAX_FILE_BYTES, ProblemList, did_you_mean
+
+PLAN_SUFFIX = ".plan"
+STORY_SUFFIX = ".story"
+AGAIN = "again"
+ROUND_RANGE = (10.0, 600.0)
+STEP_TIME_RANGE = (5.0, 900.0)
+
+
+class Formation(Enum):
+    PAIRS = "pairs"  # one child behind the other, then they swap
+    LINE = "line"  # everyone faces the back of the child in front
+    CIRCLE = "circle"  # "caterpillar style": a line closed into a ring
+
+    @property
+    def label(self) -> str:
+        return {Formation.PAIRS: "Pairs", Formation.LINE: "A line", Formation.CIRCLE: "A circle"}[self]
+
+
+class StepKind(Enum):
+    SETTLE = "settle"
+    DEMONSTRATE = "demonstrate"
+    PERMISSION = "permission"
+    STORY = "story"
+    THANKS = "thanks"
+    SWAP = "swap"
+    CLOSE = "close"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {StepKind.SETTLE: "Settle", StepKind.DEMONSTRATE: "Watch me", StepKind.PERMISSION: "Ask first",
+           StepKind.STORY: "Story", StepKind.THANKS: "Thank you", StepKind.SWAP: "Swap",
+           StepKind.CLOSE: "Calm close"}
+STEP_WORDS: dict[str, StepKind] = {k.value: k for k in StepKind} | {
+    "watch": StepKind.DEMONSTRATE, "watch-me": StepKind.DEMONSTRATE, "ask": StepKind.PERMISSION,
+    "thank-you": StepKind.THANKS, "calm": StepKind.CLOSE}
+HEADER_KEYS = ("title", "author", "formation", "round", "chime", "summary")
+_TIMED = (StepKind.SETTLE, StepKind.CLOSE)
+_WITH_STORY = (StepKind.STORY, StepKind.DEMONSTRATE)
+_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_-]{0,20})[ \t]*(?::(?P<value>.*))?$")
+_DURATION = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?)?$", re.IGNORECASE)
+_OFF = ("off", "none", "no")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStep:
+    """One step. `words` is what the projector shows ("" = the usual words for the
+    formation); `story` is the resolved .story file of a story or watch-me step."""
+
+    kind: StepKind
+    words: str = ""
+    seconds: float | None = None  # settle/close: a gentle countdown for the teacher
+    story: Path | None = None
+    source: str = ""  # the story as written ("again" repeats the story before)
+    notes: tuple[str, ...] = ()
+    loc: Location | None = None
+
+    @property
+    def again(self) -> bool:
+        return self.source.lower() == AGAIN
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    title: str
+    steps: tuple[PlanStep, ...]
+    formation: Formation = Formation.PAIRS
+    round_seconds: float | None = None  # "move on" every N seconds (a line or circle only)
+    chime: bool = True
+    author: str = ""
+    summary: str = ""
+    path: Path | None = None
+
+    @property
+    def uses_rounds(self) -> bool:
+        return self.round_seconds is not None and self.formation is not Formation.PAIRS
+
+    def story_paths(self) -> tuple[Path, ...]:
+        seen: dict[Path, None] = {}
+        for step in self.steps:
+            if step.story is not None:
+                seen.setdefault(step.story, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanResult:
+    """A plan (None when it has errors), every problem, and the stories it uses."""
+
+    path: Path
+    plan: Plan | None
+    problems: tuple[Problem, ...]
+    stories: Mapping[Path, Story] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+
+def parse_duration(text: str) -> float | None:
+    """'45s', '45 s', '2 min', '1.5m', '90' (seconds) -> seconds, else None."""
+    m = _DURATION.match(text.strip())
+    if not m:
+        return None
+    unit = (m.group("unit") or "s").lower()
+    return float(m.group("n")) * (60.0 if unit.startswith("m") else 1.0)
+
+
+def format_seconds(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60} min" if whole >= 60 and whole % 60 == 0 else f"{whole:g}s"
+
+
+# -- finding stories ------------------------------------------------------------
+def _story_in(folder: Path) -> Path | None:
+    own = folder / f"{folder.name}{STORY_SUFFIX}"
+    if own.is_file():
+        return own
+    found = sorted(folder.glob(f"*{STORY_SUFFIX}"))
+    return found[0] if len(found) == 1 else None
+
+
+def find_story(name: str, roots: Sequence[Path]) -> Path | None:
+    """A story by its folder name (or file name) in the first root that has it."""
+    stem = name.removesuffix(STORY_SUFFIX)
+    for root in roots:
+        folder = root / stem
+        if folder.is_dir() and (found := _story_in(folder)):
+            return found
+        if (root / f"{stem}{STORY_SUFFIX}").is_file():
+            return root / f"{stem}{STORY_SUFFIX}"
+    return None
+
+
+def story_names(roots: Sequence[Path]) -> list[str]:
+    names: dict[str, None] = {}
+    for root in roots:
+        if root.is_dir():
+            for entry in sorted(root.iterdir()):
+                if entry.is_dir() and _story_in(entry):
+                    names.setdefault(entry.name, None)
+                elif entry.suffix == STORY_SUFFIX:
+                    names.setdefault(entry.stem, None)
+    return list(names)
+
+
+def story_source(path: Path, roots: Sequence[Path]) -> str:
+    """How a plan names this story: its folder name when a root finds it by that
+    name (so the plan works on another computer), else its full path."""
+    for candidate in (path.parent.name, path.stem):
+        if find_story(candidate, roots) == path:
+            return candidate
+    return str(path)
+
+
+# -- reading --------------------------------------------------------------------
+class _Reader:
+    def __init__(self, text: str, path: Path, packs: PackRegistry, roots: Sequence[Path]) -> None:
+        self.path, self.packs, self.roots = path, packs, list(roots)
+        self.lines = text.splitlines()
+        self.problems = ProblemList(str(path), self.lines)
+        self.header: dict[str, tuple[str, int, int]] = {}
+        self.steps: list[PlanStep] = []
+        self.notes: list[str] = []
+        self.stories: dict[Path, Story] = {}
+        self.broken: dict[Path, int] = {}  # story -> how many errors it has
+        self.wrote_story = False  # any story step written, even a faulty one
+
+    def run(self) -> PlanResult:
+        for n, raw in enumerate(self.lines, 1):
+            self.line(n, raw.rstrip())
+        if self.notes and self.steps:  # notes after the last step belong to it
+            self.steps[-1] = replace(self.steps[-1], notes=self.steps[-1].notes + tuple(self.notes))
+        return self.finish()
+
+    def line(self, n: int, raw: str) -> None:
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("//"):
+            return
+        col = len(raw) - len(raw.lstrip()) + 1
+        m = _LINE.match(stripped)
+        first = stripped.split()[0].lower()
+        if not m and first in STEP_WORDS:
+            self.problems.error(n, col + len(first), f'write a colon after "{first}", like '
+                                f'"{first}: {stripped[len(first):].strip()}"', 1)
+            return
+        if not m:
+            self.problems.error(n, col, 'this line is not a step: write one step per line, like "settle", '
+                                '"story: the-four-seasons" or "swap"', min(len(stripped), 40))
+            return
+        key, value = m.group("key").lower(), m.group("value")
+        value_col = col + (m.start("value") + len(value) - len(value.lstrip()) if value is not None else len(key))
+        value = (value or "").strip()
+        if key == "note":
+            if value:
+                self.notes.append(value)
+            return
+        if key in HEADER_KEYS:
+            self.header_key(key, value, n, col, value_col)
+        elif key in STEP_WORDS:
+            self.step(STEP_WORDS[key], value, n, col, value_col)
+        else:
+            hint = did_you_mean(key, [*STEP_WORDS, *HEADER_KEYS, "note"])
+            self.problems.error(n, col, f'unknown step "{key}"{hint}; the steps are settle, demonstrate, '
+                                "permission, story, thanks, swap and close", len(key))
+
+    def header_key(self, key: str, value: str, n: int, col: int, value_col: int) -> None:
+        if self.steps:
+            self.problems.warning(n, col, f'"{key}:" belongs at the top of the plan, before the first step; '
+                                  "it is ignored here", len(key))
+        elif key in self.header:
+            self.problems.warning(n, col, f'"{key}" is written twice; the first one (line '
+                                  f"{self.header[key][1]}) is used", len(key))
+        else:
+            self.header[key] = (value, n, value_col)
+
+    def step(self, kind: StepKind, value: str, n: int, col: int, value_col: int) -> None:
+        self.wrote_story |= kind is StepKind.STORY
+        arg, bar, words = value.partition("|")
+        arg, words = arg.strip(), words.strip()
+        step = PlanStep(kind, notes=tuple(self.notes), loc=Location(str(self.path), n, col))
+        self.notes = []
+        if kind in _TIMED:
+            if arg[:1].isdigit():
+                seconds = parse_duration(arg)
+                low, high = STEP_TIME_RANGE
+                if seconds is None or not low <= seconds <= high:
+                    self.problems.error(n, value_col, f'"{arg}" is not a time from {low:g} s to {high / 60:g} min; '
+                                        "write it like 45s or 2 min", len(arg))
+                    return
+                step = replace(step, seconds=seconds, words=words)
+            else:
+                step = replace(step, words=value.lstrip("|").strip())
+        elif kind in _WITH_STORY:
+            if bar:
+                self.problems.warning(n, value_col + len(value.partition("|")[0]),
+                                      f'the words after "|" are not used for a {kind.value} step', 1)
+            found = self.with_story(step, arg, n, value_col)
+            if found is None:
+                return
+            step = found
+        else:
+            step = replace(step, words=value.lstrip("|").strip())
+        self.steps.append(step)
+
+    def with_story(self, step: PlanStep, arg: str, n: int, col: int) -> PlanStep | None:
+        if not arg:
+            if step.kind is StepKind.DEMONSTRATE:
+                return step  # shows the strokes of the story that comes next
+            self.problems.error(n, col, 'which story? write its name after "story:", like "story: the-four-seasons"'
+                                ', or "story: again" to do the last one again', 1)
+            return None
+        if arg.lower() == AGAIN:
+            before = next((s.story for s in reversed(self.steps) if s.kind is StepKind.STORY and s.story), None)
+            if before is None:
+                self.problems.error(n, col, 'there is no story above to do again; write "story: NAME" first',
+                                    len(arg))
+                return None
+            return replace(step, story=before, source=AGAIN)
+        path = self.resolve(arg, n, col)
+        if path is None:
+            return None
+        self.check_story(path, arg, n, col)
+        return replace(step, story=path, source=arg)
+
+    def resolve(self, arg: str, n: int, col: int) -> Path | None:
+        if arg.endswith(STORY_SUFFIX) or "/" in arg or "\\" in arg:
+            written = Path(arg).expanduser()
+            path = written if written.is_absolute() else self.path.parent / written
+            if not path.is_file():
+                self.problems.error(n, col, f'story file "{arg}" was not found (a path is read from the plan\'s '
+                                    "folder; a story's folder name alone also works)", len(arg))
+                return None
+            return path
+        found = find_story(arg, self.roots)
+        if found is None:
+            hint = did_you_mean(arg, story_names(self.roots))
+            self.problems.error(n, col, f'no story called "{arg}"{hint}: write the name of a story\'s folder, '
+                                "or a path to a .story file", len(arg))
+        return found
+
+    def check_story(self, path: Path, arg: str, n: int, col: int) -> None:
+        if path not in self.stories and path not in self.broken:
+            result = load_story(path, self.packs)
+            if result.story is not None:
+                self.stories[path] = result.story
+            else:
+                self.broken[path] = len(result.errors)
+        if path in self.broken:
+            count = self.broken[path]
+            self.problems.error(n, col, f'the story "{arg}" has {count} error{"s" * (count != 1)}; open it in '
+                                f'touchstory or run "touchstory check {path}" to see them', len(arg))
+
+    def finish(self) -> PlanResult:
+        title = self.header_value("title")
+        last = max(len(self.lines), 1)
+        if "title" not in self.header:
+            self.problems.error(1, 1, 'the plan has no title: add a line like "title: After lunch in a circle" '
+                                "at the top")
+        elif not title:
+            self.problems.error(self.header["title"][1], self.header["title"][2], 'the title is empty: write the '
+                                'plan\'s name after "title:"')
+        formation = self.formation()
+        round_seconds = self.round_seconds(formation)
+        chime = self.header_value("chime").lower() not in _OFF
+        steps = self.fill_demonstrations()
+        if not self.wrote_story:
+            self.problems.error(last, 1, 'the plan has no story step yet: add a line like '
+                                '"story: the-four-seasons"')
+        self.check_asking(steps)
+        problems = tuple(self.problems.sorted())
+        if self.problems.has_errors:
+            return PlanResult(self.path, None, problems, dict(self.stories))
+        plan = Plan(title, tuple(steps), formation, round_seconds, chime, self.header_value("author"),
+                    self.header_value("summary"), self.path)
+        return PlanResult(self.path, plan, problems, dict(self.stories))
+
+    def header_value(self, key: str) -> str:
+        return self.header.get(key, ("", 0, 0))[0]
+
+    def formation(self) -> Formation:
+        if "formation" not in self.header:
+            return Formation.PAIRS
+        value, n, col = self.header["formation"]
+        try:
+            return Formation(value.lower())
+        except ValueError:
+            hint = did_you_mean(value, [f.value for f in Formation])
+            self.problems.error(n, col, f'unknown formation "{value}"{hint}: write pairs, line or circle',
+                                max(len(value), 1))
+            return Formation.PAIRS
+
+    def round_seconds(self, formation: Formation) -> float | None:
+        if "round" not in self.header:
+            return None
+        value, n, col = self.header["round"]
+        if value.lower() in _OFF:
+            return None
+        seconds = parse_duration(value)
+        low, high = ROUND_RANGE
+        if seconds is None or not low <= seconds <= high:
+            self.problems.error(n, col, f'round "{value}" must be a time from {low:g} s to {high / 60:g} min, '
+                                "like 45s or 2 min (or off)", max(len(value), 1))
+            return None
+        if formation is Formation.PAIRS:
+            self.problems.warning(n, col, 'the round timer is for a line or a circle; with "formation: pairs" '
+                                  "it stays off", len(value))
+        return seconds
+
+    def fill_demonstrations(self) -> list[PlanStep]:
+        """A bare "demonstrate" shows the strokes of the next story (or the one before)."""
+        steps = list(self.steps)
+        for i, step in enumerate(steps):
+            if step.kind is StepKind.DEMONSTRATE and step.story is None:
+                after = [s.story for s in steps[i + 1:] if s.kind is StepKind.STORY and s.story]
+                before = [s.story for s in steps[:i] if s.kind is StepKind.STORY and s.story]
+                target = after[0] if after else (before[-1] if before else None)
+                if target is None and step.loc is not None:
+                    self.problems.error(step.loc.line, step.loc.col, "there is no story to demonstrate: add a "
+                                        "story step, or name one: \"demonstrate: the-four-seasons\"", 11)
+                steps[i] = replace(step, story=target)
+        return steps
+
+    def check_asking(self, steps: Sequence[PlanStep]) -> None:
+        """Ask first: every story should have a permission step since the last story."""
+        asked = False
+        for step in steps:
+            if step.kind is StepKind.PERMISSION:
+                asked = True
+            elif step.kind is StepKind.STORY:
+                if not asked and step.loc is not None:
+                    self.problems.warning(step.loc.line, step.loc.col, 'children ask first: add a "permission" '
+                                          "step before this story", 5)
+                asked = False
+
+
+def _decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
+    def problem(message: str, line: int = 1, col: int = 1) -> Problem:
+        return Problem(Severity.ERROR, message, Location(path, line, col))
+
+    if len(data) > MAX_FILE_BYTES:
+        return None, problem("the file is over 1 MB; a plan is a short list of steps (is this the right file?)")
+    if not data.strip():
+        return None, problem('the plan is empty: write "title: ..." and one step per line (see PLANS.md)')
+    if b"\x00" in data[:8192]:
+        return None, problem("this is not a text file; save the plan as plain text")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, problem("the file is not UTF-8 text; in your editor choose Save As and UTF-8", line, col)
+
+
+def parse_plan(text: str, path: Path | str, packs: PackRegistry, roots: Sequence[Path] = ()) -> PlanResult:
+    """Read plan text; never raises for anything in the text. `roots` are the
+    folders where stories are found by name (the user's stories, the bundled ones)."""
+    return _Reader(text, Path(path), packs, roots).run()
+
+
+def load_plan(path: Path | str, packs: PackRegistry, roots: Sequence[Path] = ()) -> PlanResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        unreadable = Problem(Severity.ERROR, f"cannot read the plan ({exc.strerror or exc})",
+                             Location(str(path), 1, 1))
+        return PlanResult(path, None, (unreadable,))
+    text, problem = _decode(data, str(path))
+    if text is None:
+        return PlanResult(path, None, (problem,) if problem else ())
+    return parse_plan(text, path, packs, roots)
+
+
+# -- a plan for one story, and writing plans -------------------------------------------
+def default_plan(story: Story, formation: Formation = Formation.PAIRS, round_seconds: float | None = None) -> Plan:
+    """What a teacher usually does with one story: settle, watch me, ask, the story,
+    thanks, swap, ask, the story again, thanks, calm close."""
+    path = story.path
+    steps = (PlanStep(StepKind.SETTLE), PlanStep(StepKind.DEMONSTRATE, story=path, source=str(path)),
+             PlanStep(StepKind.PERMISSION), PlanStep(StepKind.STORY, story=path, source=str(path)),
+             PlanStep(StepKind.THANKS), PlanStep(StepKind.SWAP), PlanStep(StepKind.PERMISSION),
+             PlanStep(StepKind.STORY, story=path, source=AGAIN), PlanStep(StepKind.THANKS),
+             PlanStep(StepKind.CLOSE))
+    return Plan(story.title, steps, formation, round_seconds)
+
+
+def format_plan(plan: Plan, roots: Sequence[Path] = ()) -> str:
+    """The plan as text that `parse_plan` reads back to the same plan."""
+    out = [f"title: {plan.title}"]
+    out += [f"author: {plan.author}"] * bool(plan.author) + [f"summary: {plan.summary}"] * bool(plan.summary)
+    out.append(f"formation: {plan.formation.value}")
+    if plan.round_seconds is not None:
+        out.append(f"round: {format_seconds(plan.round_seconds)}")
+    if not plan.chime:
+        out.append("chime: off")
+    out.append("")
+    for step in plan.steps:
+        out += [f"note: {note}" for note in step.notes]
+        value = ""
+        if step.kind is StepKind.DEMONSTRATE and not step.source:
+            value = ""  # "the story that comes next", as written
+        elif step.kind in _WITH_STORY and step.story is not None:
+            value = AGAIN if step.again else story_source(step.story, roots)
+        elif step.seconds is not None:
+            value = format_seconds(step.seconds) + (f" | {step.words}" if step.words else "")
+        elif step.words:
+            value = f"| {step.words}" if step.kind in _TIMED and step.words[:1].isdigit() else step.words
+        out.append(f"{step.kind.value}: {value}" if value else step.kind.value)
+    return "\n".join(out) + "\n"
+
+
+def slug(name: str) -> str:
+    """A file name from a plan's title: 'After lunch!' -> 'after-lunch'."""
+    cleaned = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return cleaned[:60].strip("-") or "plan"
+
+
+@dataclass(frozen=True, slots=True)
+class SavedPlan:
+    name: str  # the file name without .plan
+    title: str
+    path: Path
+
+
+class PlanStore:
+    """The saved plans folder (UserPaths.plans): list, save atomically, open."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def list(self) -> list[SavedPlan]:
+        if not self.folder.is_dir():
+            return []
+        found = [SavedPlan(p.stem, _title_of(p) or p.stem, p) for p in self.folder.glob(f"*{PLAN_SUFFIX}")]
+        return sorted(found, key=lambda s: (s.title.lower(), s.name))
+
+    def path_for(self, name: str) -> Path:
+        return self.folder / f"{slug(name)}{PLAN_SUFFIX}"
+
+    def save(self, plan: Plan, name: str | None = None, roots: Sequence[Path] = ()) -> Path:
+        """Write the plan as `<name>.plan` (from the title if no name); a crash leaves
+        the old file or the new one, never half of each."""
+        path = self.path_for(name or plan.title)
+        write_atomically(path, format_plan(plan, roots).encode("utf-8"))
+        return path
+
+    def open(self, name: str, packs: PackRegistry, roots: Sequence[Path] = ()) -> PlanResult:
+        return load_plan(self.path_for(name), packs, roots)
+
+
+def _title_of(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for _, raw in zip(range(40), handle):
+                key, colon, value = raw.partition(":")
+                if colon and key.strip().lower() == "title":
+                    return value.strip()
+    except OSError:
+        return ""
+    return ""
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename over the old one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
