@@ -18,9 +18,11 @@ from touchstory.resources import bundled_stories_dir
 from touchstory.story.duration import format_duration
 from touchstory.story.library import StoryEntry, find_story_files, scan_library
 from touchstory.story.packs import PackRegistry
-from touchstory.story.parser import load_story
+from touchstory.pacing.plan import PlanResult, load_plan
+from touchstory.story.parser import ParseResult, load_story
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_NO_SCREEN = 0, 1, 2, 3
+PLAN_SUFFIX = ".plan"
 
 NO_SCREEN = """\
 touchstory: there is no screen to open a window on (DISPLAY is not set).
@@ -65,9 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", nargs="?", type=Path, help="a .story file or a saved session plan (.plan)")
 
     p = sub.add_parser("check", help="check stories for problems (exit 1 if any)",
-                       description="Check story files (or every .story file in folders) and list every problem "
-                       "with its line and column. Exit status: 0 clean, 1 problems found, 2 bad usage.")
-    p.add_argument("targets", nargs="+", type=Path, metavar="PATH", help="story files or folders")
+                       description="Check story files and classroom session plans (or every .story and .plan "
+                       "file in folders) and list every problem with its line and column. Exit status: 0 clean, "
+                       "1 problems found, 2 bad usage.")
+    p.add_argument("targets", nargs="+", type=Path, metavar="PATH", help="story or plan files, or folders")
     p.add_argument("--strict", action="store_true", help="count warnings as problems too")
     p.add_argument("--json", action="store_true", help="print the problems as JSON")
 
@@ -111,11 +114,18 @@ def cmd_check(args: argparse.Namespace, paths: UserPaths) -> int:
     if missing and len(missing) == len(args.targets):
         return EXIT_USAGE
     packs = _packs(paths)
-    files = list(find_story_files(t for t in args.targets if t.exists()))
-    if not files:
-        print("touchstory: no .story files found in " + ", ".join(map(str, args.targets)), file=sys.stderr)
+    present = [t for t in args.targets if t.exists()]
+    files = list(find_story_files(t for t in present if t.suffix != PLAN_SUFFIX))
+    plans = [t for t in present if t.is_file() and t.suffix == PLAN_SUFFIX]
+    plans += sorted(p for t in present if t.is_dir() for p in t.rglob(f"*{PLAN_SUFFIX}"))
+    if not files and not plans:
+        print("touchstory: no .story or .plan files found in " + ", ".join(map(str, args.targets)),
+              file=sys.stderr)
         return EXIT_USAGE
-    results = [load_story(f, packs) for f in files]
+    roots = [paths.stories, bundled_stories_dir()]
+    results: list[ParseResult | PlanResult] = [load_story(f, packs) for f in files]
+    results += [load_plan(p, packs, roots) for p in plans]
+    files = files + plans
     counted = [p for r in results for p in r.problems if p.is_error or args.strict]
     if args.json:
         out = [{"path": str(r.path), "ok": r.ok, "problems": [p.to_json() for p in r.problems]} for r in results]
@@ -127,7 +137,8 @@ def cmd_check(args: argparse.Namespace, paths: UserPaths) -> int:
         errors = sum(len(r.errors) for r in results)
         warnings = sum(len(r.warnings) for r in results)
         clean = sum(1 for r in results if r.ok and (not args.strict or not r.warnings))
-        print(f"{len(files)} stor{'y' if len(files) == 1 else 'ies'} checked: {clean} ready, "
+        what = f"{len(files)} stor{'y' if len(files) == 1 else 'ies'}" if not plans else f"{len(files)} file{'s' * (len(files) != 1)}"
+        print(f"{what} checked: {clean} ready, "
               f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
               + (" (--strict: warnings count)" if args.strict and warnings else ""))
     return EXIT_PROBLEMS if counted or missing else EXIT_OK

@@ -125,3 +125,13 @@ def test_the_installed_command_exists():
     assert exe.exists(), "pip install should create the touchstory command"
     assert subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60).stdout.startswith(
         "touchstory ")
+
+
+def test_check_reads_classroom_plans(tmp_path: Path):
+    plan = tmp_path / "class.plan"
+    plan.write_text("title: P\nstory: nope\n")
+    result = run("check", str(plan))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f'{plan}:2:8: error: no story called "nope"')
+    bundled = run("check", "--strict", str(ROOT / "stories" / "plans"))
+    assert bundled.returncode == 0 and "3 files checked: 3 ready" in bundled.stdout

@@ -120,6 +120,10 @@ class PlanResult:
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_error)
 
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
 
 def parse_duration(text: str) -> float | None:
     """'45s', '45 s', '2 min', '1.5m', '90' (seconds) -> seconds, else None."""
