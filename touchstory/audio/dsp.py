@@ -56,20 +56,6 @@ def _random_spectrum(rng: np.random.Generator, bins: int) -> np.ndarray:
     return spec
 
 
-def nice_length(frames: int) -> int:
-    """The smallest length >= frames with no prime factor above 7: FFTs of such
-    lengths are fast, others can be 20x slower."""
-    n = max(1, frames)
-    while True:
-        m = n
-        for p in (2, 3, 5, 7):
-            while m % p == 0:
-                m //= p
-        if m == 1:
-            return n
-        n += 1
-
-
 def band(low: float, high: float, *, slope: float = 2.0, top_slope: float | None = None) -> Shape:
     """A soft band-pass: 1 in [low, high], rolling off as (f/edge)^slope outside
     (`top_slope` steeper above `high` when the top must stay dark)."""
@@ -100,16 +86,6 @@ def fft_filter(x: np.ndarray, shape: Shape) -> np.ndarray:
     spec = np.fft.rfft(x, axis=0)
     spec *= np.asarray(shape(freqs(n)))[:, None]
     return np.fft.irfft(spec, n=n, axis=0).astype(np.float32)
-
-
-def circular_convolve(x: np.ndarray, ir: np.ndarray) -> np.ndarray:
-    """Convolve each channel of (n, ch) with ir (m, ch) wrapping around the loop."""
-    n = x.shape[0]
-    padded = np.zeros((n, ir.shape[1]), np.float32)
-    m = min(n, ir.shape[0])
-    padded[:m] = ir[:m]
-    out = np.fft.irfft(np.fft.rfft(x, axis=0) * np.fft.rfft(padded, axis=0), n=n, axis=0)
-    return out.astype(np.float32)
 
 
 def reverb_ir(rng: np.random.Generator, seconds: float, *, bright: float = 3000.0) -> np.ndarray:

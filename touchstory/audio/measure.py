@@ -8,12 +8,12 @@ with the standard's biquads re-derived for 44.1 kHz as common meters do.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
 
-from touchstory.audio.dsp import nice_length
-from touchstory.audio.sound import RATE
+from touchstory.audio.sound import RATE, nice_length
 
 _SILENCE_DB = -150.0
 
@@ -52,11 +52,18 @@ def k_weighting(f: np.ndarray, rate: int = RATE) -> np.ndarray:
     return _biquad_response(b1, a1, w) * _biquad_response(b2, a2, w)
 
 
+@functools.lru_cache(maxsize=8)
+def _k_response(size: int) -> np.ndarray:
+    response = k_weighting(np.fft.rfftfreq(size, 1.0 / RATE)).astype(np.complex64)[:, None]
+    response.flags.writeable = False
+    return response
+
+
 def _k_weighted(samples: np.ndarray) -> np.ndarray:
     n = samples.shape[0]
     size = nice_length(n)  # zero padding to a fast FFT size; loops are measured whole
     spec = np.fft.rfft(np.asarray(samples, np.float32), n=size, axis=0)
-    spec *= k_weighting(np.fft.rfftfreq(size, 1.0 / RATE)).astype(np.complex64)[:, None]
+    spec *= _k_response(size)
     return np.fft.irfft(spec, n=size, axis=0)[:n]
 
 
@@ -92,20 +99,33 @@ def peak_db(samples: np.ndarray) -> float:
     return db(float(np.max(np.abs(samples)))) if samples.size else _SILENCE_DB
 
 
+class Spectrum:
+    """Power spectrum of the mid (L+R) signal, for brightness checks."""
+
+    def __init__(self, samples: np.ndarray) -> None:
+        mid = samples.mean(axis=1) if samples.ndim == 2 else samples
+        mid = np.asarray(mid, np.float32)
+        self.power = np.abs(np.fft.rfft(mid, n=nice_length(mid.size))) ** 2
+        self.freqs = np.fft.rfftfreq(nice_length(mid.size), 1.0 / RATE)
+        self.total = max(float(np.sum(self.power, dtype=np.float64)), 1e-30)
+
+    @property
+    def centroid(self) -> float:
+        """Power-weighted mean frequency in Hz."""
+        return float(np.sum(self.freqs * self.power, dtype=np.float64)) / self.total
+
+    def share_above_db(self, above: float) -> float:
+        """Power above `above` Hz relative to all power, in dB (harshness check)."""
+        high = float(np.sum(self.power[self.freqs > above], dtype=np.float64))
+        return 10 * math.log10(max(high, 1e-30) / self.total)
+
+
 def spectral_centroid(samples: np.ndarray) -> float:
-    """Power-weighted mean frequency (Hz) of the mid (L+R) signal."""
-    mid = samples.mean(axis=1) if samples.ndim == 2 else samples
-    power = np.abs(np.fft.rfft(mid.astype(np.float64))) ** 2
-    f = np.fft.rfftfreq(mid.size, 1.0 / RATE)
-    return float(np.sum(f * power) / max(float(np.sum(power)), 1e-30))
+    return Spectrum(samples).centroid
 
 
 def band_share_db(samples: np.ndarray, above: float) -> float:
-    """Power above `above` Hz relative to all power, in dB (harshness check)."""
-    mid = samples.mean(axis=1) if samples.ndim == 2 else samples
-    power = np.abs(np.fft.rfft(mid.astype(np.float64))) ** 2
-    f = np.fft.rfftfreq(mid.size, 1.0 / RATE)
-    return 10 * math.log10(max(float(np.sum(power[f > above])), 1e-30) / max(float(np.sum(power)), 1e-30))
+    return Spectrum(samples).share_above_db(above)
 
 
 def seam_step(samples: np.ndarray) -> tuple[float, float]:

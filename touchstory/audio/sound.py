@@ -7,6 +7,7 @@ can share it with other threads without copying.
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 import wave
@@ -76,10 +77,18 @@ def write_wav(sound: Sound, path: Path) -> None:
             out.setsampwidth(2)
             out.setframerate(sound.rate)
             out.writeframes(to_int16(sound.samples).tobytes())
+        make_public(Path(tmp))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def make_public(path: Path) -> None:
+    """Give a mkstemp file (0600) the permissions a normally created file gets."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 def read_wav(path: Path) -> Sound:
@@ -111,17 +120,33 @@ def resample(data: np.ndarray, rate_in: int, rate_out: int) -> np.ndarray:
     if rate_in == rate_out or len(data) == 0:
         return np.asarray(data, np.float32)
     n_out = int(round(len(data) * rate_out / rate_in))
-    # Pad so the FFT's circular wrap doesn't smear the end into the start.
-    pad = min(len(data), rate_in // 10)
-    padded = np.concatenate([data, np.zeros((pad, data.shape[1]), data.dtype)])
-    n_pad_out = int(round(len(padded) * rate_out / rate_in))
-    spectrum = np.fft.rfft(padded, axis=0)
-    bins = n_pad_out // 2 + 1
+    g = math.gcd(rate_in, rate_out)
+    up, down = rate_out // g, rate_in // g
+    # Zero-pad so the FFT's circular wrap can't smear the end into the start, to a
+    # length whose FFTs are fast on both sides (odd lengths can be 20x slower).
+    base = nice_length(-(-(len(data) + rate_in // 10) // down))
+    size_in, size_out = base * down, base * up
+    spectrum = np.fft.rfft(np.asarray(data, np.float32), n=size_in, axis=0)
+    bins = size_out // 2 + 1
     if bins <= spectrum.shape[0]:
         spectrum = spectrum[:bins]
     else:
         spectrum = np.concatenate(
             [spectrum, np.zeros((bins - spectrum.shape[0], data.shape[1]), spectrum.dtype)]
         )
-    out = np.fft.irfft(spectrum, n=n_pad_out, axis=0) * (n_pad_out / len(padded))
+    out = np.fft.irfft(spectrum, n=size_out, axis=0) * (size_out / size_in)
     return out[:n_out].astype(np.float32)
+
+
+def nice_length(frames: int) -> int:
+    """The smallest length >= frames with no prime factor above 7: FFTs of such
+    lengths are fast, others can be 20x slower."""
+    n = max(1, frames)
+    while True:
+        m = n
+        for p in (2, 3, 5, 7):
+            while m % p == 0:
+                m //= p
+        if m == 1:
+            return n
+        n += 1

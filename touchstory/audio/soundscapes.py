@@ -16,6 +16,7 @@ never makes the room suddenly louder or quieter.
 from __future__ import annotations
 
 import difflib
+import functools
 import threading
 import zlib
 from collections.abc import Callable, Mapping
@@ -31,7 +32,7 @@ from touchstory.audio.measure import db, integrated_loudness
 from touchstory.audio.sound import Sound, read_wav, write_wav
 from touchstory.errors import AudioError
 
-SYNTH_VERSION = 1
+SYNTH_VERSION = 2
 TARGET_LUFS = -30.0
 PEAK_CEILING_DB = -6.0
 LOOP_SECONDS = 60.0
@@ -151,7 +152,7 @@ def synthesise(name: str, progress: Progress | None = None) -> Sound:
     _report(progress, 0.0)
     rng = np.random.default_rng(zlib.crc32(entry.info.id.encode()))
     raw = entry.recipe(rng, LOOP_SECONDS, step)
-    samples = normalise(raw)
+    samples = normalise(_centred(raw))
     samples.flags.writeable = False
     _report(progress, 1.0)
     return Sound(samples)
@@ -171,8 +172,20 @@ def normalise(samples: np.ndarray, target: float = TARGET_LUFS, ceiling_db: floa
     return (samples * gain).astype(np.float32)
 
 
+def _centred(samples: np.ndarray, limit_db: float = 3.0) -> np.ndarray:
+    """Even out left and right: a few pitches through a random-phase room can
+    land one side 2-3 dB louder, which a lying-down listener notices."""
+    rms = np.sqrt(np.mean(np.square(samples, dtype=np.float64), axis=0))
+    if np.any(rms <= 0):
+        return samples
+    gains = np.clip(np.sqrt(rms.prod()) / rms, 10 ** (-limit_db / 20), 10 ** (limit_db / 20))
+    return (samples * gains.astype(np.float32)).astype(np.float32)
+
+
+@functools.cache
 def chime_sound() -> Sound:
-    """The soft page-turn chime for the mixer's cue layer (about -24 LUFS)."""
+    """The soft page-turn chime for the mixer's cue layer (about -24 LUFS); made
+    once per process (~0.1 s), so pass it to Mixer(cue=...) from a worker thread."""
     return Sound(normalise(synth_tonal.chime(), target=-24.0, ceiling_db=-8.0))
 
 

@@ -60,14 +60,15 @@ def sea(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
     n = int(seconds * RATE)
     waves = max(3, int(round(seconds / 9.5)))
     periods = rng.uniform(0.85, 1.15, waves)
-    bounds = np.concatenate([[0.0], np.cumsum(periods / periods.sum())]) * n
-    env = np.zeros((n, 2), np.float32)
-    t = np.arange(n, dtype=np.float64)
+    bounds = np.concatenate([[0.0], np.cumsum(periods / periods.sum())])
+    m = int(seconds * 50)  # envelope at a 50 Hz control rate, stretched at the end
+    env = np.zeros((m, 2))
+    t = np.arange(m) / m
     for i in range(waves):
         start, length = bounds[i], bounds[i + 1] - bounds[i]
         # position inside this wave (0..1), wrapping so the last wave's tail
         # is the first wave's start: the envelope itself is periodic
-        phase = ((t - start) % n) / (1.6 * length)
+        phase = ((t - start) % 1.0) / (1.6 * length)
         rise, peak_at = 0.38, rng.uniform(0.8, 1.0)
         shape = np.where(
             phase < rise,
@@ -79,9 +80,10 @@ def sea(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
         env[:, 0] += shape * left
         env[:, 1] += shape * right
     env = 0.18 + env / env.max()
+    env = np.stack([dsp.periodic_interp(env[:, ch], n) for ch in range(2)], axis=1)
     step()
     wash = dsp.shaped_noise(n, rng, dsp.tilt(-0.9, low=45.0, high=2200.0), width=0.8)
-    foam = dsp.shaped_noise(n, rng, dsp.band(700.0, 3800.0, slope=1.5), width=0.9)
+    foam = dsp.shaped_noise(n, rng, dsp.band(700.0, 3500.0, slope=1.5, top_slope=3.0), width=0.9)
     step()
     rumble = dsp.shaped_noise(n, rng, dsp.tilt(-1.2, low=30.0, high=260.0), width=0.5)
     out = wash * env**1.5 + foam * (0.35 * env**3) + rumble * 0.25
@@ -97,10 +99,10 @@ def wind(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
     lag = dsp.smooth_random(n, rng, max_hz=0.12)
     gust = np.clip(0.75 * gust + 0.25 * (0.5 + 0.5 * lag), 0.0, 1.0)
     step()
-    low = dsp.shaped_noise(n, rng, dsp.tilt(-0.6, low=70.0, high=500.0), width=0.7)
-    mid = dsp.shaped_noise(n, rng, dsp.band(350.0, 1400.0, slope=1.5), width=0.8)
+    low = dsp.shaped_noise(n, rng, dsp.tilt(-0.6, low=70.0, high=500.0, top_slope=2.5), width=0.7)
+    mid = dsp.shaped_noise(n, rng, dsp.band(350.0, 1400.0, slope=1.5, top_slope=3.0), width=0.8)
     step()
-    leaves = dsp.shaped_noise(n, rng, dsp.band(1500.0, 4200.0, slope=1.5), width=1.0)
+    leaves = dsp.shaped_noise(n, rng, dsp.band(1500.0, 3600.0, slope=1.5, top_slope=3.5), width=1.0)
     flutter = 0.55 + 0.45 * dsp.smooth_random(n, rng, max_hz=5.0)
     step()
     g = gust[:, None]

@@ -8,12 +8,13 @@ arrangement (tempo, bass notes, tone) is ours.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
 
 from touchstory.audio import dsp
-from touchstory.audio.sound import RATE
+from touchstory.audio.sound import RATE, nice_length
 
 Step = Callable[[], None]
 
@@ -27,14 +28,14 @@ _BRAHMS = [
     (8, 4), (6, 1), (4, 1), (5, 4), (3, 1), (1, 1), (4, 2), (5, 2), (6, 2), (5, 4), (1, 1), (1, 1),
     (8, 4), (6, 1), (4, 1), (5, 4), (3, 1), (1, 1), (4, 2), (3, 2), (2, 2), (1, 6),
 ]
-_BRAHMS_BASS = "C C G G G G G C F C F C F C G C".split()  # one per 3/4 bar after the pickup
+_BRAHMS_BASS = ["C", "C", "G", "G", "G", "G", "G", "C", "F", "C", "F", "C", "F", "C", "G", "C"]  # one per 3/4 bar after the pickup
 
 _TWINKLE_LINE_A = [(1, 2), (1, 2), (5, 2), (5, 2), (6, 2), (6, 2), (5, 4),
                    (4, 2), (4, 2), (3, 2), (3, 2), (2, 2), (2, 2), (1, 4)]
 _TWINKLE_LINE_B = [(5, 2), (5, 2), (4, 2), (4, 2), (3, 2), (3, 2), (2, 4)] * 2
 _TWINKLE = _TWINKLE_LINE_A + _TWINKLE_LINE_B + _TWINKLE_LINE_A
-_TWINKLE_BASS_A = "C C F C F C G C".split()  # one per half bar (4 eighths)
-_TWINKLE_BASS = _TWINKLE_BASS_A + "C F C G C F C G".split() + _TWINKLE_BASS_A
+_TWINKLE_BASS_A = ["C", "C", "F", "C", "F", "C", "G", "C"]  # one per half bar (4 eighths)
+_TWINKLE_BASS = _TWINKLE_BASS_A + ["C", "F", "C", "G", "C", "F", "C", "G"] + _TWINKLE_BASS_A
 
 _DEGREE_SEMITONES = {1: 0, 2: 2, 3: 4, 4: 5, 5: 7, 6: 9, 7: 11, 8: 12}
 _ROOT_SEMITONES = {"C": 0, "F": 5, "G": 7}
@@ -83,7 +84,7 @@ def lullaby(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
     twinkle_len = sum(d for _, d in _TWINKLE) * twinkle_eighth
     total = brahms_len + twinkle_len + 2 * rest
     total = max(total, seconds)  # a longer loop if asked: the last rest grows
-    n = dsp.nice_length(int(round(total * RATE)))
+    n = nice_length(round(total * RATE))
     out = np.zeros((n, 2), np.float32)
     _melody(out, rng, _BRAHMS, 0.0, brahms_eighth)
     pickup = 2 * brahms_eighth
@@ -92,20 +93,26 @@ def lullaby(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
     _melody(out, rng, _TWINKLE, start, twinkle_eighth)
     _bass(out, rng, _TWINKLE_BASS, start, 4 * twinkle_eighth)
     step()
-    room = dsp.circular_convolve(out, dsp.reverb_ir(rng, 2.2, bright=2500.0))
-    out = out * 0.8 + room * 0.45
+    # dry + small room + gentle band limit, all as one circular filter
+    ir = np.zeros((n, 2), np.float32)
+    tail = dsp.reverb_ir(rng, 2.2, bright=2500.0)
+    ir[: len(tail)] = tail * 0.45
+    ir[0] += 0.8
+    response = np.fft.rfft(ir, axis=0) * dsp.band(70.0, 5000.0, slope=1.5)(dsp.freqs(n))[:, None]
     step()
-    return dsp.fft_filter(out, dsp.band(70.0, 5000.0, slope=1.5))
+    return np.fft.irfft(np.fft.rfft(out, axis=0) * response, n=n, axis=0).astype(np.float32)
 
 
 def _melody(out: np.ndarray, rng: np.random.Generator, notes: list[tuple[int, int]],
             start: float, eighth: float) -> None:
     at = start
-    for degree, length in notes:
+    for index, (degree, length) in enumerate(notes):
         if degree:
             freq = _C5 * 2 ** (_DEGREE_SEMITONES[degree] / 12)
             size = 10 ** (rng.normal(0, 0.8) / 20) * (1.15 if length >= 4 else 1.0)
-            pan = np.clip((degree - 4.5) / 8, -0.4, 0.4)
+            # the tines sit across the comb: notes lean a little left or right in turn
+            side = 1.0 if index % 2 else -1.0
+            pan = side * (0.1 + 0.1 * (degree - 1) / 7)
             left, right = dsp.pan_gains(float(pan))
             dsp.add_event(out, _music_box_note(freq), int(at * RATE), (left * size, right * size))
         at += length * eighth
@@ -118,6 +125,7 @@ def _bass(out: np.ndarray, rng: np.random.Generator, roots: list[str], start: fl
         dsp.add_event(out, _music_box_note(freq, bass=True), int((start + i * every) * RATE), (size, size))
 
 
+@functools.lru_cache(maxsize=64)
 def _music_box_note(freq: float, bass: bool = False) -> np.ndarray:
     """A tuned steel tine, softened: a sine-like fundamental with a few faint,
     quickly dying upper partials and a rounded 4 ms onset (no pluck click)."""
@@ -133,7 +141,9 @@ def _music_box_note(freq: float, bass: bool = False) -> np.ndarray:
     for ratio, amp, life in partials:
         if freq * ratio < 6000.0:
             tone += amp * np.sin(2 * np.pi * freq * ratio * t) * np.exp(-t / (tau * life))
-    return (tone * attack * tail).astype(np.float32)
+    note = (tone * attack * tail).astype(np.float32)
+    note.flags.writeable = False  # shared by every repeat of this pitch
+    return note
 
 
 def drone(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
@@ -149,8 +159,9 @@ def drone(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
             if centre > 2500.0:
                 break
             width = 0.12 + 0.05 * h
-            bump = np.exp(-0.5 * ((f - centre) / width) ** 2)
-            amp += level * h**-1.6 * bump / np.sqrt(width)
+            lo, hi = np.searchsorted(f, (centre - 6 * width, centre + 6 * width))
+            bump = np.exp(-0.5 * ((f[lo:hi] - centre) / width) ** 2)
+            amp[lo:hi] += level * h**-1.6 * bump / np.sqrt(width)
     amp *= dsp.band(40.0, 1400.0, slope=1.5)(f)
     step()
     out = np.empty((n, 2), np.float32)
