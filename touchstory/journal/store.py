@@ -75,7 +75,8 @@ class EndReason(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """Where a story was left off: `step` of `total` steps, at `updated` (epoch seconds)."""
+    """Where a story was left off: line `step` (1-based, the last one shown) of
+    `total` lines, at `updated` (epoch seconds)."""
 
     story: str
     title: str
@@ -119,41 +120,52 @@ class Opened(NamedTuple):
 class Journal:
     """The journal database. Use from one thread (the GUI's); each call is short."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, now: Callable[[], float] = time.time) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path, now: Callable[[], float] = time.time,
+                 story_key: Callable[[str], str] | None = None) -> None:
         self._db = connection
         self.path = path
         self._now = now
+        self._story_key = story_key or str
+
+    def key(self, story: str | Path) -> str:
+        """The name a story is stored under. Callers may pass a story's path or an
+        already made key; `story_key` (given to open()) makes both the same, so the
+        player's path and the library's key meet in one row."""
+        return self._story_key(str(story))
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, now: Callable[[], float] = time.time) -> Opened:
+    def open(cls, path: Path | str, now: Callable[[], float] = time.time,
+             story_key: Callable[[str], str] | None = None, wait: float = 5.0) -> Opened:
         """Open (or create) the journal; `path` may be ":memory:" for tests.
 
         A damaged file is moved aside and a fresh one made. If the journal cannot
         be used at all (locked by another program, no permission), touchstory still
-        starts, with a journal in memory and a notice saying nothing is remembered."""
+        starts, with a journal in memory and a notice saying nothing is remembered.
+        `wait`: seconds to wait for another touchstory window that is writing."""
         path = Path(path)
         try:
-            return Opened(cls(_connect(path), path, now), None)
+            return Opened(cls(_connect(path, wait), path, now, story_key), None)
         except sqlite3.DatabaseError as exc:
             if not _is_damage(exc) or str(path) == ":memory:":
-                return cls._in_memory(path, now, f"it could not be opened ({exc})")
+                return cls._in_memory(path, now, story_key, f"it could not be opened ({exc})")
             problem = exc
         try:
             moved = _move_aside_with_sidecars(path)
-            journal = cls(_connect(path), path, now)
+            journal = cls(_connect(path, wait), path, now, story_key)
         except (OSError, sqlite3.Error) as exc:
-            return cls._in_memory(path, now, f"it was damaged and could not be replaced ({exc})")
+            return cls._in_memory(path, now, story_key, f"it was damaged and could not be replaced ({exc})")
         note = (f"Your journal (favourites and where you stopped) could not be read ({problem}). "
                 f"touchstory started a fresh one; the old file was kept as {moved.name} in {moved.parent}.")
         return Opened(journal, note)
 
     @classmethod
-    def _in_memory(cls, path: Path, now: Callable[[], float], why: str) -> Opened:
+    def _in_memory(cls, path: Path, now: Callable[[], float], story_key: Callable[[str], str] | None,
+                   why: str) -> Opened:
         note = (f"Your journal at {path} is not available: {why}. Favourites and where you stopped "
                 "will not be remembered until touchstory is started again.")
-        return Opened(cls(_connect(Path(":memory:")), path, now), note)
+        return Opened(cls(_connect(Path(":memory:")), path, now, story_key), note)
 
     def close(self) -> None:
         self._db.close()
@@ -182,10 +194,12 @@ class Journal:
     def favourites(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT story FROM favourites")}
 
-    def is_favourite(self, story: str) -> bool:
-        return self._db.execute("SELECT 1 FROM favourites WHERE story = ?", (story,)).fetchone() is not None
+    def is_favourite(self, story: str | Path) -> bool:
+        return self._db.execute("SELECT 1 FROM favourites WHERE story = ?",
+                                (self.key(story),)).fetchone() is not None
 
-    def set_favourite(self, story: str, on: bool, title: str = "") -> None:
+    def set_favourite(self, story: str | Path, on: bool, title: str = "") -> None:
+        story = self.key(story)
         with self.transaction() as db:
             if on:
                 db.execute("INSERT OR IGNORE INTO favourites(story, title, added) VALUES (?, ?, ?)",
@@ -195,8 +209,9 @@ class Journal:
 
     # -- continue where you stopped --------------------------------------------------------
 
-    def save_progress(self, story: str, step: int, total: int, title: str = "") -> None:
-        """Remember that `story` was left at `step` (0-based) of `total`."""
+    def save_progress(self, story: str | Path, step: int, total: int, title: str = "") -> None:
+        """Remember that `story` was left at line `step` (1-based, as shown) of `total`."""
+        story = self.key(story)
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO progress(story, title, step, total, updated) VALUES (?, ?, ?, ?, ?) "
@@ -205,13 +220,14 @@ class Journal:
                 (story, title, step, total, self._now()),
             )
 
-    def clear_progress(self, story: str) -> None:
+    def clear_progress(self, story: str | Path) -> None:
+        story = self.key(story)
         with self.transaction() as db:
             db.execute("DELETE FROM progress WHERE story = ?", (story,))
 
-    def progress(self, story: str) -> Progress | None:
+    def progress(self, story: str | Path) -> Progress | None:
         row = self._db.execute("SELECT story, title, step, total, updated FROM progress WHERE story = ?",
-                               (story,)).fetchone()
+                               (self.key(story),)).fetchone()
         return Progress(*row) if row else None
 
     def unfinished(self, limit: int = 3) -> list[Progress]:
@@ -222,7 +238,8 @@ class Journal:
 
     # -- sessions --------------------------------------------------------------------------
 
-    def start_session(self, story: str, mode: str, title: str = "", profile_id: int | None = None) -> int:
+    def start_session(self, story: str | Path, mode: str, title: str = "", profile_id: int | None = None) -> int:
+        story = self.key(story)
         with self.transaction() as db:
             cursor = db.execute(
                 "INSERT INTO sessions(story, title, started, mode, profile_id) VALUES (?, ?, ?, ?, ?)",
@@ -233,7 +250,8 @@ class Journal:
     def end_session(self, session_id: int, reason: EndReason, lines_reached: int,
                     total: int | None = None) -> None:
         """Close a session. Completing a story clears its "continue" entry; stopping
-        part-way records where (when `total` is given), in the same transaction."""
+        part-way records the line reached (1-based) when `total` is given, in the
+        same transaction."""
         with self.transaction() as db:
             row = db.execute("SELECT story, title FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is None:
@@ -251,13 +269,13 @@ class Journal:
                     (story, title, lines_reached, total, self._now()),
                 )
 
-    def sessions(self, story: str | None = None, limit: int = 50) -> list[SessionRecord]:
+    def sessions(self, story: str | Path | None = None, limit: int = 50) -> list[SessionRecord]:
         query = ("SELECT id, story, title, started, ended, reason, mode, lines_reached, profile_id "
                  "FROM sessions")
         args: tuple[object, ...] = ()
         if story is not None:
             query += " WHERE story = ?"
-            args = (story,)
+            args = (self.key(story),)
         rows = self._db.execute(query + " ORDER BY started DESC, id DESC LIMIT ?", (*args, limit))
         return [SessionRecord(r[0], r[1], r[2], r[3], r[4], EndReason(r[5]) if r[5] else None, r[6], r[7], r[8])
                 for r in rows]
@@ -325,15 +343,15 @@ def _is_damage(exc: sqlite3.DatabaseError) -> bool:
     return "not a database" in text or "malformed" in text
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, wait: float = 5.0) -> sqlite3.Connection:
     """Open, check and bring the schema up to date; raises sqlite3.DatabaseError
     when the file is not a usable database."""
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind our back.
-    db = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
+    db = sqlite3.connect(str(path), isolation_level=None, timeout=wait)
     try:
-        db.execute("PRAGMA busy_timeout = 5000")
+        db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
         if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise _DamagedError("the database failed its integrity check")
         db.execute("PRAGMA journal_mode = WAL")

@@ -113,6 +113,9 @@ class KeyMap:
         merged.pop(text, None)
         return KeyMap(merged)
 
+    def is_learned(self, key: int, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> bool:
+        return key_text(key, modifiers) in self._learned
+
     def action_for_key(self, key: int, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
                        text: str = "") -> Action | None:
         if is_modifier(key):

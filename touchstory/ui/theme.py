@@ -39,6 +39,7 @@ class Palette:
     body: str  # fill of the body outline in stroke animations
     body_line: str
     trail: str  # the hand's contact trail in stroke animations
+    picture_tint: str = ""  # multiplied over story pictures (bedtime: warm, dimmer, less blue); "" = none
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +76,12 @@ class Theme:
     def _families(self, families: tuple[str, ...]) -> list[str]:
         return list(self.fonts.dyslexia if self.dyslexia_spacing else families)
 
-    def _spaced(self, font: QFont) -> QFont:
+    def _spaced(self, font: QFont, *, story: bool = False) -> QFont:
         if self.dyslexia_spacing:
-            font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108.0)
-            font.setWordSpacing(max(4.0, font.pixelSize() * 0.25 if font.pixelSize() > 0 else 4.0))
+            # wider letters and words help many dyslexic readers; the story line gets
+            # the full amount, interface labels a lighter touch so they still fit
+            font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108.0 if story else 103.0)
+            font.setWordSpacing(font.pixelSize() * 0.25 if story and font.pixelSize() > 0 else 2.0)
         elif self.fonts.letter_spacing:
             font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100.0 + self.fonts.letter_spacing)
         return font
@@ -90,7 +93,7 @@ class Theme:
         font.setPixelSize(max(8, int(pixel_size)))
         font.setWeight(QFont.Weight(self.fonts.story_weight))
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-        return self._spaced(font)
+        return self._spaced(font, story=True)
 
     def ui_font(self, point_size: float | None = None, *, bold: bool = False) -> QFont:
         """Interface type; `point_size` defaults to the theme's, times text_scale."""
@@ -134,7 +137,9 @@ class Theme:
         return pal
 
     def style_sheet(self) -> str:
-        """Shared widget styling: soft rounded buttons, a visible focus ring."""
+        """Shared widget styling: soft rounded buttons, a visible focus ring.
+        Buttons may set the dynamic property primary=True (the one main action,
+        accent-filled) or quiet=True (borderless, muted: toolbar extras)."""
         p = self.palette
         radius = 14
         return f"""
@@ -150,7 +155,14 @@ class Theme:
         QPushButton[primary="true"] {{
             background: {p.accent}; color: {p.accent_text}; border-color: {p.accent};
         }}
-        QPushButton[primary="true"]:focus {{ border: 3px solid {p.text}; }}
+        QPushButton[primary="true"]:focus {{ border: 3px solid {p.text_muted}; }}
+        QPushButton:checked {{ background: {p.accent}; color: {p.accent_text}; border-color: {p.accent}; }}
+        QPushButton[quiet="true"] {{
+            background: transparent; color: {p.text_muted}; border: 2px solid transparent;
+            padding: 8px 14px;
+        }}
+        QPushButton[quiet="true"]:hover {{ background: {p.surface}; color: {p.text}; }}
+        QPushButton[quiet="true"]:focus {{ border: 2px solid {p.accent}; color: {p.text}; }}
         QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QListView, QTreeView, QTextEdit,
         QPlainTextEdit {{
             background: {p.surface}; color: {p.text}; border: 2px solid {p.border};
@@ -180,7 +192,7 @@ BEDTIME = Theme(
         window="#1d1712", surface="#2a2119", surface_alt="#382c21",
         text="#ead8b8", text_muted="#a99276", accent="#d69a55", accent_text="#1d1712",
         border="#4a3a2b", highlight="#5c4026",
-        body="#3a2d22", body_line="#6e5740", trail="#e0a868",
+        body="#3a2d22", body_line="#6e5740", trail="#e0a868", picture_tint="#cdb190",
     ),
     fonts=Fonts(
         story=("Andika", "Atkinson Hyperlegible", "Century Schoolbook", "C059", "DejaVu Serif", "serif"),

@@ -1,0 +1,252 @@
+"""app.py wires the objects and windows: library first, a story straight into
+the player, the player back to the library, settings saved and themes applied,
+and every notice about damaged files shown once."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from test_library_kit import settle, write_broken
+from touchstory import app as app_mod
+from touchstory.cli import build_parser
+from touchstory.journal.settings import Settings, ThemeChoice
+from touchstory.paths import UserPaths
+from touchstory.resources import bundled_stories_dir
+from touchstory.ui.library.window import PROBLEMS_PAGE
+
+HAS_PLAYER = importlib.util.find_spec("touchstory.ui.player") is not None
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> UserPaths:
+    root = tmp_path / "home"
+    return UserPaths(root / "data", root / "config", root / "cache")
+
+
+def args(*argv: str) -> argparse.Namespace:
+    return build_parser().parse_args(list(argv))
+
+
+def a_story() -> Path:
+    return bundled_stories_dir() / "the-sleepy-balloon" / "the-sleepy-balloon.story"
+
+
+@pytest.fixture
+def started(qtbot, paths: UserPaths):
+    made: list[app_mod.Touchstory] = []
+
+    def start(*argv: str, **kw) -> app_mod.Touchstory:
+        app, code = app_mod.build(args(*argv), paths) if not kw else (app_mod.Touchstory(paths, **kw), None)
+        assert app is not None, code
+        made.append(app)
+        qtbot.addWidget(app.library)
+        return app
+
+    yield start
+    for app in made:
+        app.library.close()
+        app.shutdown()
+
+
+def wait_scanned(qtbot, app: app_mod.Touchstory) -> None:
+    qtbot.waitUntil(lambda: app.library.model.rowCount() > 0, timeout=10_000)
+
+
+def test_the_library_opens_with_the_bundled_stories(qtbot, started, paths: UserPaths):
+    app = started("library")
+    wait_scanned(qtbot, app)
+    assert app.library.isVisible()
+    assert app.library.model.rowCount() == len(list(bundled_stories_dir().glob("*/*.story")))
+    assert not app.library.notice_bar.isVisible(), app.library.notice_bar.notices
+    assert paths.stories.is_dir(), "the user's stories folder is made for them"
+
+
+def test_stories_named_on_the_command_line_are_added(qtbot, started, tmp_path: Path):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "x.story").write_text("title: Extra One\n\n# P\n[calm] Hi.\n", "utf-8")
+    (extra / "y.story").write_text("title: Extra Two\n\n# P\n[calm] Hi.\n", "utf-8")
+    app = started("library", str(extra), str(tmp_path / "missing"))
+    qtbot.waitUntil(lambda: any(e.title == "Extra Two" for e in app.library.model.entries()), timeout=10_000)
+    assert "missing was not found" in " ".join(app.library.notice_bar.notices)
+
+
+def test_a_damaged_settings_file_is_kept_and_explained(qtbot, started, paths: UserPaths):
+    paths.config.mkdir(parents=True)
+    paths.settings.write_text("{ not json", "utf-8")
+    app = started("library")
+    notices = " ".join(app.library.notice_bar.notices)
+    assert "settings file was damaged" in notices
+    assert len(list(paths.config.glob("settings.json.broken-*"))) == 1
+
+
+def test_a_damaged_journal_is_kept_and_explained(qtbot, started, paths: UserPaths):
+    paths.data.mkdir(parents=True)
+    paths.journal.write_bytes(b"definitely not sqlite" * 50)
+    app = started("library")
+    assert "started a fresh one" in " ".join(app.library.notice_bar.notices)
+    assert len(list(paths.data.glob("journal.sqlite3.broken-*"))) == 1
+
+
+@pytest.mark.skipif(not HAS_PLAYER, reason="the player is not in this build")
+def test_play_opens_the_player_and_stopping_returns_to_the_library(qtbot, started):
+    app = started("play", str(a_story()))
+    qtbot.waitUntil(lambda: app.player is not None, timeout=10_000)
+    player = app.player
+    assert player.isVisible() and not app.library.isVisible()
+    assert player.story.title == "The Sleepy Balloon"
+    player.permission_card.yes.click()
+    for _ in range(3):
+        player.session.next()
+    player.leave()
+    assert app.player is None and app.library.isVisible()
+    wait_scanned(qtbot, app)
+    app.library.refresh_journal()
+    bar = app.library.continue_bar
+    assert bar.isVisible() and "The Sleepy Balloon" in bar.label.text()
+    progress = app.journal.progress(a_story())
+    assert progress is not None and progress.step >= 3
+    assert app.journal.key(a_story()).startswith("bundled:"), "bundled stories are named by place, not full path"
+
+
+@pytest.mark.skipif(not HAS_PLAYER, reason="the player is not in this build")
+def test_continue_opens_the_player_at_the_line_where_it_stopped(qtbot, started):
+    app = started("library")
+    wait_scanned(qtbot, app)
+    app.journal.save_progress(a_story(), 4, 12, "The Sleepy Balloon")
+    app.library.refresh_journal()
+    app.library.continue_bar.continue_button.click()
+    assert app.player is not None
+    app.player.permission_card.yes.click()
+    assert app.player.session.step.line_number == 4
+    app.player.close()  # the window's own close button
+    settle(50)
+    assert app.player is None and app.library.isVisible()
+
+
+@pytest.mark.skipif(not HAS_PLAYER, reason="the player is not in this build")
+def test_play_narrated_says_narration_is_not_wired_yet(qtbot, started, capsys):
+    app = started("play", "--narrate", str(a_story()))
+    assert "narration is not switched on" in capsys.readouterr().err
+    qtbot.waitUntil(lambda: app.player is not None, timeout=10_000)
+
+
+def test_play_a_story_with_errors_shows_its_problems(qtbot, started, tmp_path: Path):
+    broken = write_broken(tmp_path / "mine")
+    app = started("play", str(broken))
+    qtbot.waitUntil(lambda: app.library.pages.currentIndex() == PROBLEMS_PAGE, timeout=10_000)
+    assert app.library.isVisible() and app.player is None
+
+
+def test_play_a_missing_file(paths: UserPaths, capsys):
+    app, code = app_mod.build(args("play", "/nowhere/at/all.story"), paths)
+    assert app is None and code == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(importlib.util.find_spec("touchstory.ui.classroom") is not None,
+                    reason="classroom mode exists in this build")
+def test_classroom_says_it_is_not_available_yet(paths: UserPaths, capsys):
+    app, code = app_mod.build(args("classroom"), paths)
+    assert app is None and code == app_mod.EXIT_UNAVAILABLE
+    assert "not available" in capsys.readouterr().err
+
+
+HAS_CLASSROOM = importlib.util.find_spec("touchstory.ui.classroom") is not None
+
+
+@pytest.mark.skipif(not HAS_CLASSROOM, reason="classroom mode is not in this build")
+def test_classroom_opens_its_windows_and_not_the_library(qtbot, started):
+    app = started("classroom")
+    assert app.classroom is not None
+    assert not app.library.isVisible()
+    app.classroom.close()
+
+
+@pytest.mark.skipif(not HAS_CLASSROOM, reason="classroom mode is not in this build")
+def test_classroom_with_a_broken_story_shows_the_problems(qtbot, started, tmp_path: Path):
+    broken = write_broken(tmp_path / "class")
+    app = started("classroom", str(broken))
+    assert app.classroom is None
+    assert app.library.isVisible() and app.library.pages.currentIndex() == PROBLEMS_PAGE
+    assert app.library.problems.problems
+
+
+def test_new_settings_are_saved_and_the_theme_follows(qtbot, started, paths: UserPaths):
+    app = started("library")
+    app._on_settings_changed(replace(app.settings, theme=ThemeChoice.CONTRAST, text_scale=1.2))
+    saved = json.loads(paths.settings.read_text("utf-8"))
+    assert saved["theme"] == "contrast" and saved["text_scale"] == 1.2
+    assert app.library.property("touchstory_theme") == "contrast"
+    assert app.library.grid.delegate.theme.text_scale == 1.2
+
+
+def test_automatic_theme_turns_to_bedtime_in_the_evening(qtbot, started, paths: UserPaths):
+    clock = {"now": datetime(2025, 3, 12, 16, 0)}
+    app = started(now=lambda: clock["now"])
+    app.open_library()
+    assert app.library.property("touchstory_theme") == "day"
+    clock["now"] = datetime(2025, 3, 12, 18, 45)
+    app._on_theme_timer_timeout()
+    assert app.library.property("touchstory_theme") == "bedtime"
+
+
+def test_closing_the_library_saves_its_size_and_filters(qtbot, started, paths: UserPaths):
+    app = started("library")
+    wait_scanned(qtbot, app)
+    app.library.resize(1100, 760)
+    app.library.filter_bar.age.setCurrentIndex(app.library.filter_bar.age.findData(3))
+    app.library.close()
+    assert (paths.config / "windows.ini").read_text("utf-8").count("geometry") == 1
+    assert json.loads(paths.settings.read_text("utf-8"))["last_library_filter"]["age"] == 3
+
+
+def test_run_gui_runs_and_exits_cleanly(tmp_path: Path):
+    """The real entry point, in its own process: start, paint, close, exit 0."""
+    code = textwrap.dedent("""
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from touchstory.app import run_gui
+        from touchstory.cli import build_parser
+        from touchstory.paths import UserPaths
+        qt = QApplication(["touchstory"])
+        QTimer.singleShot(1500, lambda: [w.close() for w in QApplication.topLevelWidgets()])
+        sys.exit(run_gui(build_parser().parse_args(["library"]), UserPaths.default()))
+    """)
+    env = {**os.environ, "TOUCHSTORY_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "home" / "config" / "windows.ini").exists()
+    assert (tmp_path / "home" / "data" / "journal.sqlite3").exists()
+
+
+def test_no_screen_is_explained_not_crashed(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["TOUCHSTORY_HOME"] = str(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "touchstory"], env=env, capture_output=True, text=True,
+                            timeout=60, cwd=ROOT)
+    assert result.returncode == 3 and "no screen" in result.stderr
+
+
+def test_one_application_and_no_globals(qtbot, started):
+    app = started("library")
+    assert QApplication.instance() is not None
+    assert app.library.parent() is None and app.player is None
+    assert not hasattr(app_mod, "APP") and not hasattr(app_mod, "app")
+    assert isinstance(app.settings, Settings)

@@ -1,0 +1,287 @@
+"""Builds touchstory's objects and wires its windows: the one place that knows
+them all. `run_gui(args, paths)` is what `touchstory`, `touchstory library` and
+`touchstory play` end up in (see cli.py); `Touchstory` holds one running app.
+
+Nothing here is global: one QApplication, and one Touchstory object that owns
+the stroke packs, the settings store, the journal, a small thread pool, the
+library window and (while a story plays) the player window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+# Qt-free modules first: once PySide6 is imported, every later import goes
+# through its import hook, which makes start-up a little slower.
+from touchstory.errors import SettingsError, StoryError
+from touchstory.journal.settings import Settings, SettingsStore
+from touchstory.journal.store import Journal
+from touchstory.pacing.clock import MonotonicClock
+from touchstory.paths import UserPaths
+from touchstory.resources import bundled_stories_dir
+from touchstory.story.library import StoryEntry
+from touchstory.story.packs import PackRegistry
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer  # noqa: E402,I001
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from touchstory.ui.library import LibraryWindow  # noqa: E402
+from touchstory.ui.library.filters import story_key
+from touchstory.ui.theme import Theme, theme_for_now
+
+EXIT_OK, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 2, 4
+THEME_CHECK_MS = 30_000  # how often "auto" looks at the clock for bedtime
+NARRATION_NOT_WIRED = ("touchstory: narration is not switched on in this version yet; the story opens for "
+                       "reading aloud (tap or press Space for each line).")
+CLASSROOM_NOT_READY = ("touchstory: classroom mode (projector window and teacher console) is not available "
+                       "in this version yet. Open the story with 'touchstory play STORY' and press F11 for "
+                       "full screen on the projector.")
+
+
+def _player_class() -> type | None:
+    """The player, if this build has it (it is built alongside the library)."""
+    if importlib.util.find_spec("touchstory.ui.player") is None:
+        return None
+    from touchstory.ui.player import PlayerWindow  # only when a story is played
+
+    return PlayerWindow
+
+
+class Touchstory(QObject):
+    """One running touchstory: the objects and the windows, wired together."""
+
+    def __init__(self, paths: UserPaths, now: Callable[[], datetime] = datetime.now,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self._now = now
+        notices: list[str] = []
+        try:
+            paths.ensure()
+        except OSError as exc:
+            notices.append(f"touchstory could not make its folders ({exc}); your changes may not be kept.")
+        self.packs = PackRegistry.default(paths.packs)
+        notices.extend(f"A stroke pack has a problem: {p.header()}" for p in self.packs.problems)
+        self.store = SettingsStore(paths.settings)
+        self.settings, notice = self.store.load()
+        notices.extend([notice] if notice else [])
+        bundled = bundled_stories_dir()
+        self.journal, notice = Journal.open(paths.journal, story_key=partial(story_key, bundled_root=bundled))
+        notices.extend([notice] if notice else [])
+        self.window_state = QSettings(str(paths.config / "windows.ini"), QSettings.Format.IniFormat, self)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)  # enough to read stories and pictures; leaves a core for the GUI
+        self.theme: Theme = theme_for_now(self.settings, now())
+        self.player: QWidget | None = None
+        self.classroom: QObject | None = None  # kept alive while classroom mode runs
+        self.library = LibraryWindow(
+            sources=self._sources(), packs=self.packs, journal=self.journal, settings=self.settings,
+            theme=self.theme, pool=self.pool, bundled_root=bundled, stories_folder=paths.stories,
+            cache_dir=paths.cache, window_state=self.window_state, format_help=bundled / "FORMAT.md")
+        for text in notices:
+            self.library.show_notice(text)
+        self._theme_timer = QTimer(self)
+        self._theme_timer.setInterval(THEME_CHECK_MS)
+        self._connect_signals()
+        self._theme_timer.start()
+
+    def _sources(self) -> list[tuple[str, Path]]:
+        sources = [("bundled", bundled_stories_dir())]
+        if self.paths.stories.is_dir():
+            sources.append(("mine", self.paths.stories))
+        return sources
+
+    def _connect_signals(self) -> None:
+        self.library.play_requested.connect(self._on_library_play_requested)
+        self.library.settings_changed.connect(self._on_settings_changed)
+        self._theme_timer.timeout.connect(self._on_theme_timer_timeout)
+
+    # -- starting ---------------------------------------------------------------------------
+
+    def open_library(self, extra: list[Path] | None = None) -> None:
+        self.library.show()
+        self.library.load_when_painted()
+        missing = [p for p in extra or [] if not p.exists()]
+        for path in missing:
+            self.library.show_notice(f"{path} was not found, so it is not in the library.")
+        present = [p for p in extra or [] if p.exists()]
+        if present:
+            self.library.open_paths(present)
+
+    def play(self, story: Path) -> None:
+        """Open one story straight into the player; the library reads itself in the
+        background for when the player is closed (or shows the problems)."""
+        self.library.load()
+        if story.is_dir():
+            self.open_library([])
+        self.library.open_paths([story])
+
+    # -- the player -------------------------------------------------------------------------
+
+    def _on_library_play_requested(self, entry: StoryEntry, start_line: int) -> None:
+        player_class = _player_class()
+        if player_class is None or entry.story is None:
+            self.library.show()
+            self.library.show_notice("The story player is not part of this build yet.")
+            return
+        self.close_player()
+        story = entry.story
+        player = player_class(story, self.packs.get(story.meta.pack), self.settings, journal=self.journal,
+                              theme=self.theme, start_line=start_line or None,
+                              on_settings_changed=self._on_settings_changed)
+        player.setWindowTitle(f"touchstory: {story.title}")
+        player.installEventFilter(self)
+        player.closed.connect(self._on_player_closed)
+        if self.library.isFullScreen():
+            player.showFullScreen()
+        else:
+            player.setGeometry(self.library.geometry() if self.library.isVisible() else player.geometry())
+            if not self.library.isVisible():
+                player.resize(self.library.size())
+            player.show()
+        self.player = player
+        self.library.hide()  # after the player shows, so the screen never flashes empty
+
+    def close_player(self) -> None:
+        player, self.player = self.player, None
+        if player is not None:
+            player.removeEventFilter(self)
+            player.close()
+            player.deleteLater()
+
+    def _on_player_closed(self) -> None:
+        """The reader left the player (Stop, Back to stories, or closing its window)."""
+        player, self.player = self.player, None
+        if player is None:
+            return
+        player.removeEventFilter(self)
+        # Show the library before the player goes, so there is always a window
+        # (and Qt does not take the last window closing as "quit").
+        if not self.library.isVisible():
+            if player.isFullScreen():
+                self.library.showFullScreen()
+            else:
+                self.library.show()
+        self.library.refresh_journal()
+        self.library.raise_()
+        self.library.activateWindow()
+        player.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Closing the player's window (title bar X, Alt+F4) goes back to the library.
+        if watched is self.player and event.type() == QEvent.Type.Close:
+            self._on_player_closed()
+        return False
+
+    # -- settings and theme ---------------------------------------------------------------------
+
+    def _on_settings_changed(self, settings: Settings) -> None:
+        self.settings = settings
+        try:
+            self.store.save(settings)
+        except SettingsError as exc:
+            self.library.show_notice(f"Your settings could not be saved: {exc}")
+        self.library.set_settings(settings)
+        apply_settings = getattr(self.player, "apply_settings", None)
+        if callable(apply_settings):
+            apply_settings(settings)
+        self._retheme(force=True)
+
+    def _on_theme_timer_timeout(self) -> None:
+        self._retheme(force=False)
+
+    def _retheme(self, force: bool) -> None:
+        theme = theme_for_now(self.settings, self._now())
+        if theme == self.theme and not force:
+            return
+        changed = theme != self.theme
+        self.theme = theme
+        if changed or force:
+            self.library.set_theme(theme)
+            set_theme = getattr(self.player, "set_theme", None)
+            if callable(set_theme):
+                set_theme(theme)
+
+    def shutdown(self) -> None:
+        """Before quitting: stop the timers, let running reads finish, close the journal."""
+        self._theme_timer.stop()
+        self.close_player()
+        close_classroom = getattr(self.classroom, "close", None)
+        if callable(close_classroom):
+            close_classroom()
+        self.classroom = None
+        self.library.stop_background_work()
+        self.pool.clear()
+        self.pool.waitForDone(3000)
+        self.journal.close()
+
+
+def _classroom(args: argparse.Namespace, app: Touchstory) -> int | None:
+    """Classroom mode comes from its own package; until it exists, say so plainly.
+    A plan or story with errors opens the library's problems view instead."""
+    if importlib.util.find_spec("touchstory.ui.classroom") is None:
+        print(CLASSROOM_NOT_READY, file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    from touchstory.ui.classroom import open_classroom  # only in classroom mode
+
+    target = Path(args.target) if args.target else None
+    try:
+        app.classroom = open_classroom(target, packs=app.packs, settings=app.settings, paths=app.paths,
+                                       clock=MonotonicClock(), theme=app.theme)
+    except StoryError as exc:
+        first = Path(exc.problems[0].loc.path) if exc.problems else (target or Path("classroom"))
+        app.library.load()
+        app.library.show_file_problems(first, list(exc.problems))
+        return None
+    app.classroom.settings_changed.connect(app._on_settings_changed)
+    return None
+
+
+def build(args: argparse.Namespace, paths: UserPaths) -> tuple[Touchstory | None, int | None]:
+    """Make the app's objects for a command and open its first window. Returns the
+    app, or an exit code when there is nothing to run. Needs a QApplication."""
+    command = getattr(args, "command", None) or "library"
+    if command == "play" and not Path(args.story).exists():
+        print(f"touchstory: {args.story}: no such file", file=sys.stderr)
+        return None, EXIT_USAGE
+    if command == "classroom" and importlib.util.find_spec("touchstory.ui.classroom") is None:
+        print(CLASSROOM_NOT_READY, file=sys.stderr)
+        return None, EXIT_UNAVAILABLE
+    if command == "classroom" and args.target is not None and not Path(args.target).exists():
+        print(f"touchstory: {args.target}: no such file or folder", file=sys.stderr)
+        return None, EXIT_USAGE
+    app = Touchstory(paths)
+    if command == "play":
+        if getattr(args, "narrate", False):
+            print(NARRATION_NOT_WIRED, file=sys.stderr)
+            app.library.show_notice(NARRATION_NOT_WIRED.removeprefix("touchstory: ").capitalize())
+        app.play(Path(args.story))
+    elif command == "classroom":
+        code = _classroom(args, app)
+        if code is not None:
+            return None, code
+    else:
+        app.open_library(list(getattr(args, "paths", None) or []))
+    return app, None
+
+
+def run_gui(args: argparse.Namespace, paths: UserPaths) -> int:
+    """Open touchstory's windows for `args` and run until the last one closes."""
+    qt_app = QApplication.instance()
+    if not isinstance(qt_app, QApplication):
+        qt_app = QApplication([sys.argv[0] if sys.argv else "touchstory"])
+    qt_app.setApplicationName("touchstory")
+    qt_app.setApplicationDisplayName("touchstory")
+    qt_app.setOrganizationName("touchstory")
+    qt_app.setDesktopFileName("touchstory")
+    app, code = build(args, paths)
+    if app is None:
+        return code if code is not None else EXIT_OK
+    qt_app.aboutToQuit.connect(app.shutdown)
+    return int(qt_app.exec())

@@ -1,0 +1,119 @@
+"""The grid of story cards: as many columns as fit, cards stretched to fill the
+row; a click opens a story, a click on the star marks a favourite; the keyboard
+moves between cards (arrows), opens one (Enter, Space) and stars it (F)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
+
+from touchstory.ui.library.delegate import CardDelegate, card_height, star_rect
+from touchstory.ui.theme import Theme
+
+GAP = 22  # space between cards
+MIN_CARD = 250  # narrowest card at text size 1.0
+MAX_CARD = 340  # widest card; beyond that another column is added
+
+
+def columns_for(available: int, min_card: int, gap: int = GAP) -> int:
+    return max(1, available // (min_card + gap))
+
+
+class CardGrid(QListView):
+    open_requested = Signal(QModelIndex)
+    favourite_requested = Signal(QModelIndex)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.delegate = CardDelegate(theme, self)
+        self.setItemDelegate(self.delegate)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName("Stories")
+        self.setObjectName("cardGrid")
+        self._pressed = QModelIndex()
+        self.verticalScrollBar().setSingleStep(24)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.delegate.set_theme(theme)
+        self.update_card_size()
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def update_card_size(self) -> None:
+        """Fit the cards to the width: the most columns that keep cards at least
+        MIN_CARD wide, then stretch them to fill the row."""
+        # Cards grow more slowly than the text, so large text keeps three columns
+        # on a laptop rather than two giant cards.
+        scale = 1.0 + max(0.0, self.delegate.theme.text_scale - 1.0) * 0.6
+        # A few pixels of slack: QListView wraps a row that touches the right edge exactly.
+        available = self.viewport().width() - 4
+        cols = columns_for(available, round(MIN_CARD * scale))
+        if available // cols - GAP > MAX_CARD * scale:
+            cols += 1
+        cell = max(MIN_CARD // 2, available // cols)
+        width = cell - GAP
+        height = card_height(width, self.delegate.fonts)
+        size = QSize(width, height)
+        if size != self.delegate.card_size or self.gridSize() != QSize(cell, height + GAP):
+            self.delegate.card_size = size
+            self.setGridSize(QSize(cell, height + GAP))
+            self.doItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.update_card_size()
+
+    def card_rect(self, index: QModelIndex) -> QRect:
+        """The card's rectangle in viewport coordinates."""
+        rect = QRect(QPoint(0, 0), self.delegate.card_size)
+        rect.moveCenter(self.visualRect(index).center())
+        return rect
+
+    def star_rect(self, index: QModelIndex) -> QRect:
+        return star_rect(self.card_rect(index))
+
+    # -- input ----------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed = self.indexAt(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.position().toPoint()
+        index = self.indexAt(pos)
+        if not index.isValid() or index != self._pressed or not self.card_rect(index).contains(pos):
+            return
+        if self.star_rect(index).contains(pos):
+            self.favourite_requested.emit(index)
+        else:
+            self.open_requested.emit(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        key = event.key()
+        if index.isValid() and not event.isAutoRepeat():
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                self.open_requested.emit(index)
+                return
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            if key in (Qt.Key.Key_F, Qt.Key.Key_Asterisk) and plain:
+                self.favourite_requested.emit(index)
+                return
+        super().keyPressEvent(event)

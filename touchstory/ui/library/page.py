@@ -1,0 +1,97 @@
+"""The library page itself: heading and count, search, Settings, the notice and
+"continue" strips, the filter row, and the card grid (or a calm message when
+there is nothing to show). It lays things out; the window decides what they do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from touchstory.journal.settings import LibraryFilter
+from touchstory.ui.library.banners import ContinueBar, NoticeBar
+from touchstory.ui.library.filter_bar import FilterBar
+from touchstory.ui.library.grid import GAP, CardGrid
+from touchstory.ui.theme import Theme
+
+GRID, EMPTY = 0, 1
+
+
+def empty_text(scanned: bool, total: int, wanted: LibraryFilter) -> str:
+    """What to say when no card is shown."""
+    if not scanned:
+        return "Finding your stories…"
+    if total == 0:
+        return ("No stories yet. Open a story file with File > Open, or drop one here. "
+                "Stories you put in your stories folder appear here too.")
+    if wanted == LibraryFilter(favourites_only=True):
+        return "No favourites yet. Press the ☆ on a story card to keep it here."
+    return "No stories match. Try another age or mood, or show them all."
+
+
+class LibraryPage(QWidget):
+    def __init__(self, theme: Theme, initial: LibraryFilter, proxy: QSortFilterProxyModel,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        # Cards carry half a gap of their own on each side; the rows above are
+        # indented by the same amount so their edges line up with the cards.
+        half_gap = GAP // 2
+        column.setContentsMargins(32 - half_gap, 22, 32 - half_gap, 0)
+        column.setSpacing(14)
+        top = QVBoxLayout()
+        top.setContentsMargins(half_gap, 0, half_gap, 0)
+        top.setSpacing(14)
+        column.addLayout(top)
+
+        header = QHBoxLayout()
+        self.heading = QLabel("Choose a story")
+        header.addWidget(self.heading)
+        header.addSpacing(14)
+        self.filter_bar = FilterBar(initial)
+        self.filter_bar.count.setContentsMargins(0, 0, 0, 6)
+        header.addWidget(self.filter_bar.count, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        header.addWidget(self.filter_bar.search, 1)
+        header.addSpacing(6)
+        self.settings_button = QPushButton("Settings")
+        header.addWidget(self.settings_button)
+        top.addLayout(header)
+        self.notice_bar = NoticeBar()
+        top.addWidget(self.notice_bar)
+        top.addWidget(self.filter_bar)
+        self.continue_bar = ContinueBar()
+        top.addWidget(self.continue_bar)
+
+        self.views = QStackedWidget()
+        self.grid = CardGrid(theme)
+        self.grid.setModel(proxy)
+        self.views.addWidget(self.grid)
+        empty = QWidget()
+        empty_column = QVBoxLayout(empty)
+        empty_column.addStretch(1)
+        self.empty_label = QLabel(empty_text(False, 0, initial))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        empty_column.addWidget(self.empty_label)
+        self.show_all_button = QPushButton("Show all stories")
+        self.show_all_button.hide()
+        empty_column.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_column.addStretch(2)
+        self.views.addWidget(empty)
+        self.views.setCurrentIndex(EMPTY)
+        column.addWidget(self.views, 1)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.heading.setFont(theme.ui_font(24.0, bold=True))
+        self.empty_label.setFont(theme.ui_font(16.0))
+        self.grid.set_theme(theme)
+
+    def show_state(self, shown: int, total: int, scanned: bool, wanted: LibraryFilter) -> None:
+        """The cards, or a message saying why there are none."""
+        self.filter_bar.set_count(shown, total)
+        if shown:
+            self.views.setCurrentIndex(GRID)
+            return
+        self.empty_label.setText(empty_text(scanned, total, wanted))
+        self.show_all_button.setVisible(scanned and total > 0)
+        self.views.setCurrentIndex(EMPTY)

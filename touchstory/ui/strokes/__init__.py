@@ -1,0 +1,1 @@
+"""Animated stroke demonstrations and the Strokes practice page."""

@@ -1,0 +1,163 @@
+"""Body outlines and the grown-up's hand, drawn with QPainterPath in 0..1 body
+coordinates (the packs' motion points use the same square; see the top of each
+.pack file). Simple, soft shapes: a child's back and shoulders seen from behind,
+and a baby lying on its back seen from above."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainterPath, QPainterPathStroker, QTransform
+
+from touchstory.story.packs import Body
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """The parts of a body drawing, each a path in unit coordinates."""
+
+    fill: QPainterPath  # everything that gets the body colour
+    hair: QPainterPath  # darker shapes (hair from behind, the baby's nappy)
+    guides: QPainterPath  # faint inner lines: spine, shoulder blades, arm gaps
+    face: QPainterPath  # the baby's sleepy face (empty for the back)
+    hand_size: float  # the grown-up's hand length in unit coordinates
+
+
+_FINE = 1000.0  # curves are flattened at this scale, so they stay round in unit space
+
+
+def _merged(path: QPainterPath) -> QPainterPath:
+    """Overlapping parts merged into one outline. QPainterPath.simplified() turns
+    curves into lines at a fixed tolerance, so do it on a large copy."""
+    big = QTransform.fromScale(_FINE, _FINE).map(path)
+    big.setFillRule(Qt.FillRule.WindingFill)  # overlaps join; odd-even would cut holes
+    big = big.simplified()
+    return QTransform.fromScale(1 / _FINE, 1 / _FINE).map(big)
+
+
+def _stroked(line: QPainterPath, width: float) -> QPainterPath:
+    """A limb: the line drawn with a round-capped pen `width` wide, as a shape."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(width * _FINE)
+    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    big = stroker.createStroke(QTransform.fromScale(_FINE, _FINE).map(line))
+    return QTransform.fromScale(1 / _FINE, 1 / _FINE).map(big)
+
+
+def _capsule(x0: float, y0: float, x1: float, y1: float, width: float) -> QPainterPath:
+    line = QPainterPath(QPointF(x0, y0))
+    line.lineTo(x1, y1)
+    return _stroked(line, width)
+
+
+def _back() -> Outline:
+    fill = QPainterPath()
+    # arms hang at the sides, a little apart from the body
+    fill.addPath(_capsule(0.235, 0.31, 0.205, 0.74, 0.085))
+    fill.addPath(_capsule(0.765, 0.31, 0.795, 0.74, 0.085))
+    torso = QPainterPath(QPointF(0.455, 0.19))
+    torso.cubicTo(0.455, 0.215, 0.43, 0.228, 0.38, 0.232)  # neck into the shoulder
+    torso.cubicTo(0.30, 0.238, 0.235, 0.245, 0.215, 0.29)  # shoulder line
+    torso.cubicTo(0.20, 0.33, 0.265, 0.36, 0.27, 0.42)  # round of the shoulder, armpit
+    torso.cubicTo(0.275, 0.6, 0.29, 0.78, 0.295, 0.9)  # side down to the waist
+    torso.quadTo(0.30, 0.94, 0.34, 0.94)
+    torso.lineTo(0.66, 0.94)
+    torso.quadTo(0.70, 0.94, 0.705, 0.9)
+    torso.cubicTo(0.71, 0.78, 0.725, 0.6, 0.73, 0.42)
+    torso.cubicTo(0.735, 0.36, 0.80, 0.33, 0.785, 0.29)
+    torso.cubicTo(0.765, 0.245, 0.70, 0.238, 0.62, 0.232)
+    torso.cubicTo(0.57, 0.228, 0.545, 0.215, 0.545, 0.19)
+    torso.closeSubpath()
+    fill.addPath(torso)
+    fill.addEllipse(QPointF(0.415, 0.105), 0.022, 0.032)  # ears
+    fill.addEllipse(QPointF(0.585, 0.105), 0.022, 0.032)
+    fill = _merged(fill)
+
+    hair = QPainterPath()
+    hair.addEllipse(QPointF(0.5, 0.1), 0.082, 0.094)
+
+    guides = QPainterPath(QPointF(0.5, 0.26))
+    guides.lineTo(0.5, 0.86)  # the spine: the how-to says keep off it
+    for side in (-1, 1):
+        guides.moveTo(0.5 + side * 0.05, 0.33)  # shoulder blades
+        guides.cubicTo(0.5 + side * 0.16, 0.31, 0.5 + side * 0.19, 0.40, 0.5 + side * 0.12, 0.50)
+    return Outline(fill, hair, guides, QPainterPath(), hand_size=0.17)
+
+
+def _baby() -> Outline:
+    fill = QPainterPath()
+    for side in (-1, 1):
+        # arms resting out to the sides, hands open near the hips
+        arm = QPainterPath(QPointF(0.5 + side * 0.1, 0.26))
+        arm.cubicTo(0.5 + side * 0.17, 0.3, 0.5 + side * 0.25, 0.4, 0.5 + side * 0.275, 0.52)
+        fill.addPath(_stroked(arm, 0.085))
+        fill.addEllipse(QPointF(0.5 + side * 0.29, 0.565), 0.042, 0.042)
+        # legs, softly bent, to the feet
+        leg = QPainterPath(QPointF(0.5 + side * 0.07, 0.6))
+        leg.cubicTo(0.5 + side * 0.12, 0.70, 0.5 + side * 0.10, 0.82, 0.5 + side * 0.08, 0.90)
+        fill.addPath(_stroked(leg, 0.1))
+        fill.addEllipse(QPointF(0.5 + side * 0.08, 0.95), 0.045, 0.035)
+    torso = QPainterPath()
+    torso.addRoundedRect(QRectF(0.37, 0.19, 0.26, 0.46), 0.12, 0.12)
+    fill.addPath(torso)
+    fill.addEllipse(QPointF(0.5, 0.1), 0.095, 0.095)
+    fill = _merged(fill)
+
+    nappy = QPainterPath(QPointF(0.375, 0.54))
+    nappy.cubicTo(0.42, 0.56, 0.58, 0.56, 0.625, 0.54)
+    nappy.lineTo(0.62, 0.6)
+    nappy.cubicTo(0.6, 0.67, 0.55, 0.69, 0.5, 0.69)
+    nappy.cubicTo(0.45, 0.69, 0.40, 0.67, 0.38, 0.6)
+    nappy.closeSubpath()
+    hair = QPainterPath()
+    hair.addPath(nappy)
+    tuft = QPainterPath(QPointF(0.47, 0.02))
+    tuft.cubicTo(0.49, 0.0, 0.53, 0.01, 0.52, 0.035)
+    hair.addPath(tuft)
+
+    face = QPainterPath()
+    for side in (-1, 1):  # closed, sleepy eyes
+        face.moveTo(0.5 + side * 0.045 - 0.02, 0.095)
+        face.quadTo(0.5 + side * 0.045, 0.11, 0.5 + side * 0.045 + 0.02, 0.095)
+    face.moveTo(0.48, 0.145)
+    face.quadTo(0.5, 0.16, 0.52, 0.145)  # a small smile
+
+    guides = QPainterPath()
+    guides.addEllipse(QPointF(0.5, 0.47), 0.006, 0.006)  # tummy button
+    for side in (-1, 1):
+        guides.moveTo(0.5 + side * 0.03, 0.30)
+        guides.quadTo(0.5 + side * 0.08, 0.33, 0.5 + side * 0.10, 0.30)
+    return Outline(fill, hair, guides, face, hand_size=0.17)
+
+
+_CACHE: dict[Body, Outline] = {}
+
+
+def outline(body: Body) -> Outline:
+    """The outline for a body kind (built once; paths are immutable values)."""
+    if body not in _CACHE:
+        _CACHE[body] = _back() if body is Body.BACK else _baby()
+    return _CACHE[body]
+
+
+@functools.cache
+def hand_path(mirrored: bool) -> QPainterPath:
+    """A relaxed open hand, palm down, fingers pointing up, about 1 unit long and
+    centred on the palm. Unmirrored it is the grown-up's left hand seen from
+    above (thumb to the right, towards the spine when it rests left of centre);
+    mirrored, the right hand."""
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(-0.25, -0.1, 0.5, 0.52), 0.2, 0.2)  # palm
+    fingers = ((-0.185, -0.40, 0.40), (-0.062, -0.5, 0.5), (0.062, -0.48, 0.48), (0.183, -0.38, 0.38))
+    for x, top, length in fingers:
+        path.addRoundedRect(QRectF(x - 0.058, top, 0.116, length), 0.058, 0.058)
+    thumb = QPainterPath()
+    thumb.addRoundedRect(QRectF(-0.075, -0.3, 0.15, 0.36), 0.075, 0.075)
+    path.addPath(QTransform().translate(0.2, 0.22).rotate(42).map(thumb))
+    path = _merged(path)
+    if mirrored:
+        path = QTransform().scale(-1, 1).map(path)
+    return path
