@@ -99,6 +99,7 @@ class Touchstory(QObject):
 
     def _connect_signals(self) -> None:
         self.library.play_requested.connect(self._on_library_play_requested)
+        self.library.classroom_requested.connect(self._on_library_classroom_requested)
         self.library.settings_changed.connect(self._on_settings_changed)
         self._theme_timer.timeout.connect(self._on_theme_timer_timeout)
 
@@ -178,6 +179,25 @@ class Touchstory(QObject):
         if watched is self.player and event.type() == QEvent.Type.Close:
             self._on_player_closed()
         return False
+
+    # -- classroom mode (from the library) ---------------------------------------------------------
+
+    def _on_library_classroom_requested(self, story: Path | None) -> None:
+        """Projector and console for `story` (None: the usual classroom story); the
+        library hides while they run. A story with errors shows its problems instead."""
+        if self.classroom is not None or _classroom(argparse.Namespace(target=story), self) is not None:
+            return
+        if self.classroom is not None:
+            self.classroom.closed.connect(self._on_classroom_closed)
+            self.library.hide()  # after the classroom's windows show, so the screen never flashes empty
+
+    def _on_classroom_closed(self) -> None:
+        # Showing the library now cancels Qt's quit on the last window closing. The
+        # controller is kept until the next classroom: it is still unwinding its close().
+        self._ended_classroom, self.classroom = self.classroom, None
+        self.library.show()
+        self.library.raise_()
+        self.library.activateWindow()
 
     # -- settings and theme ---------------------------------------------------------------------
 

@@ -414,3 +414,32 @@ def test_a_cards_own_menu(built: Built):
                 if a.text() == "Add to favourites")
     star.trigger()
     assert built.journal.is_favourite(built.entry("Baby Feet").path)
+
+
+def test_the_classroom_button_asks_for_the_selected_classroom_story(built: Built):
+    asked: list[object] = []
+    built.window.classroom_requested.connect(asked.append)
+    journey = built.entry("A Long Journey Home")  # kind: classroom
+    built.window.grid.setCurrentIndex(built.index_of("A Long Journey Home"))
+    built.window.classroom_button.click()
+    built.window.grid.setCurrentIndex(built.index_of("Café Dreams"))  # a bedtime story: the usual one instead
+    built.window.classroom_button.click()
+    assert asked == [journey.path, None]
+    assert built.played == [], "classroom mode is not the player"
+
+
+def test_classroom_mode_from_the_file_menu_and_a_cards_menu(built: Built):
+    asked: list[object] = []
+    built.window.classroom_requested.connect(asked.append)
+    file_menu = built.window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text() == "&Classroom mode…")
+    assert action is built.window.menus.classroom_action
+    built.window.grid.setCurrentIndex(built.index_of("A Long Journey Home"))
+    action.trigger()
+    journey = built.entry("A Long Journey Home")
+    menu = built.window.menus.card_menu(journey)
+    assert [a.text() for a in menu.actions()][:3] == ["Play", "Play from the beginning", "Open in classroom mode"]
+    next(a for a in menu.actions() if a.text() == "Open in classroom mode").trigger()
+    built.window.show_file_problems(journey.path, [])  # nothing is selected on the problems page
+    action.trigger()
+    assert asked == [journey.path, journey.path, None]

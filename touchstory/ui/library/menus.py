@@ -1,6 +1,6 @@
 """The library's menus: the menu bar (File: open a story or a folder, your
-stories folder, Settings, Quit; View: search, look again, full screen; Help:
-keys, how to write a story, about) and the menu of a story card. Actions that
+stories folder, classroom mode, Settings, Quit; View: search, look again, full
+screen; Help: keys, how to write a story, about) and the menu of a story card. Actions that
 only need a dialog or the desktop live here; the rest call the window."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from touchstory import __version__
+from touchstory.story.model import Kind
 from touchstory.ui.library.model import Role
 
 if TYPE_CHECKING:  # the window imports this module; only its type is needed here
@@ -46,6 +47,10 @@ class LibraryMenus(QObject):
         _action(file, "Open a &folder of stories…", self._on_open_folder_triggered)
         _action(file, "Open your &stories folder", self._on_stories_folder_triggered)
         file.addSeparator()
+        self.classroom_action = _action(file, "&Classroom mode…", self._on_classroom_triggered)
+        self.classroom_action.setStatusTip("The selected classroom story (or the usual one) on a projector, "
+                                           "with a teacher's console")
+        file.addSeparator()
         _action(file, "&Settings…", window.open_settings, "Ctrl+,")
         file.addSeparator()
         _action(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
@@ -67,12 +72,15 @@ class LibraryMenus(QObject):
             self.card_menu(entry).exec(window.grid.viewport().mapToGlobal(pos))
 
     def card_menu(self, entry: "StoryEntry") -> QMenu:
-        """A card's menu: play, play from the start, favourite, its problems, its folder."""
+        """A card's menu: play, play from the start, classroom mode (a classroom
+        story), favourite, its problems, its folder."""
         window = self._window
         menu = QMenu(window)
         if entry.playable:
             menu.addAction("Play").triggered.connect(lambda: window.open_entry(entry))
             menu.addAction("Play from the beginning").triggered.connect(lambda: window.open_entry(entry, 0))
+        if entry.playable and entry.kind is Kind.CLASSROOM:
+            menu.addAction("Open in classroom mode").triggered.connect(lambda: window.open_classroom(entry))
         starred = window.model.is_favourite(window.model.key(entry))
         menu.addAction("Remove from favourites" if starred else "Add to favourites").triggered.connect(
             lambda: window.toggle_favourite(entry))
@@ -114,6 +122,9 @@ class LibraryMenus(QObject):
                                      f"{exc.strerror}.")
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._stories_folder)))
+
+    def _on_classroom_triggered(self) -> None:
+        self._window.open_classroom()
 
     def _on_search_triggered(self) -> None:
         window = self._window

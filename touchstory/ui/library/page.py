@@ -1,6 +1,7 @@
-"""The library page itself: heading and count, search, Settings, the notice and
-"continue" strips, the filter row, and the card grid (or a calm message when
-there is nothing to show). It lays things out; the window decides what they do."""
+"""The library page itself: heading and count, search, Classroom and Settings,
+the notice and "continue" strips, the filter row, and the card grid (or a calm
+message when there is nothing to show). It lays things out; the window decides
+what they do."""
 
 from __future__ import annotations
 
@@ -53,6 +54,11 @@ class LibraryPage(QWidget):
         header.addStretch(1)
         header.addWidget(self.filter_bar.search, 1)
         header.addSpacing(6)
+        self.classroom_button = QPushButton("Classroom")
+        self.classroom_button.setToolTip("Classroom mode: the story on a projector for the whole class, "
+                                         "with a teacher's console")
+        self.classroom_button.setAccessibleName("Classroom mode")
+        header.addWidget(self.classroom_button)
         self.settings_button = QPushButton("Settings")
         header.addWidget(self.settings_button)
         top.addLayout(header)

@@ -2,8 +2,9 @@
 "continue where you stopped", File > Open and drag and drop. A story with
 errors opens into the problems view instead of the player.
 
-The window asks for a story to be played (`play_requested`); app.py decides
-what plays it. Reading stories and pictures happens off the GUI thread.
+The window asks for a story to be played (`play_requested`) or for classroom
+mode (`classroom_requested`); app.py decides what plays it. Reading stories
+and pictures happens off the GUI thread.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from touchstory.journal.settings import LibraryFilter, Settings
 from touchstory.journal.store import Journal
 from touchstory.story.library import STORY_SUFFIX, StoryEntry, scan_library, summarise
-from touchstory.story.model import Problem
+from touchstory.story.model import Kind, Problem
 from touchstory.story.packs import PackRegistry
 from touchstory.story.parser import load_story
 from touchstory.ui.library.filters import kind_choices, mood_choices, path_for_key, when_text
@@ -46,6 +47,7 @@ def dropped_paths(urls: Sequence[QUrl]) -> list[Path]:
 
 class LibraryWindow(QMainWindow):
     play_requested = Signal(object, int)  # StoryEntry (playable), line to start at (1-based; 0 = the beginning)
+    classroom_requested = Signal(object)  # Path of a classroom story, or None: the usual classroom story
     settings_changed = Signal(object)  # Settings: from the dialog, or the filters when closing
     scan_finished = Signal()
 
@@ -86,6 +88,7 @@ class LibraryWindow(QMainWindow):
         self.pages.addWidget(self.page)
         page = self.page  # the parts the window works with, by their own names
         self.heading, self.filter_bar, self.settings_button = page.heading, page.filter_bar, page.settings_button
+        self.classroom_button = page.classroom_button
         self.notice_bar, self.continue_bar, self.grid = page.notice_bar, page.continue_bar, page.grid
         self.views, self.empty_label, self.show_all_button = page.views, page.empty_label, page.show_all_button
 
@@ -103,6 +106,7 @@ class LibraryWindow(QMainWindow):
         self.proxy.layoutChanged.connect(self._update_view_state)
         self.show_all_button.clicked.connect(self._on_show_all_button_clicked)
         self.settings_button.clicked.connect(self.open_settings)
+        self.classroom_button.clicked.connect(self._on_classroom_button_clicked)
         self.continue_bar.continue_requested.connect(self.open_entry)
         self.continue_bar.restart_requested.connect(self._on_continue_bar_restart_requested)
         self.thumbnails.ready.connect(self._on_thumbnails_ready)
@@ -187,6 +191,14 @@ class LibraryWindow(QMainWindow):
             progress = self._journal.progress(self.model.key(entry))
             start = progress.step if progress else 0
         self.play_requested.emit(entry, start)
+
+    def open_classroom(self, entry: StoryEntry | None = None) -> None:
+        """Ask for classroom mode: with `entry` (or the selected card) if it is a
+        classroom story that can be played, else with the usual classroom story."""
+        if entry is None and self.pages.currentIndex() == LIBRARY_PAGE:
+            entry = self.grid.currentIndex().data(Role.ENTRY) if self.grid.currentIndex().isValid() else None
+        wanted = entry is not None and entry.playable and entry.kind is Kind.CLASSROOM
+        self.classroom_requested.emit(entry.path if wanted and entry is not None else None)
 
     def show_problems(self, entry: StoryEntry) -> None:
         self.show_file_problems(entry.path, list(entry.problems), entry.title)
@@ -325,6 +337,9 @@ class LibraryWindow(QMainWindow):
 
     def _on_show_all_button_clicked(self) -> None:
         self.filter_bar.set_filter(LibraryFilter())
+
+    def _on_classroom_button_clicked(self) -> None:
+        self.open_classroom()
 
     def _on_continue_bar_restart_requested(self, entry: StoryEntry) -> None:
         self.open_entry(entry, 0)
