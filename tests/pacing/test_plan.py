@@ -112,6 +112,14 @@ def test_problems_come_with_the_source_line_and_a_caret(plan_text):
         "a story's folder, or a path to a .story file\n  story: rain-son\n         ^^^^^^^^")
 
 
+@pytest.mark.parametrize("word", ["watch", "demonstrate", "  watch"])
+def test_the_caret_underlines_the_step_word_as_written(plan_text, word):
+    result = plan_text(f"title: T\n{word}\nsettle\n")
+    problem = next(p for p in result.problems if p.message.startswith("there is no story to demonstrate"))
+    assert problem.format().endswith(f"\n  {word}\n  {' ' * (len(word) - len(word.lstrip()))}"
+                                     f"{'^' * len(word.strip())}")
+
+
 def test_every_problem_is_reported_at_once(plan_text):
     result = plan_text("title: T\nformation: cirkle\nsetle\npermission\nstory: rain-son\nstory: again\n")
     assert [(p.loc.line, p.severity.value) for p in result.problems] == [

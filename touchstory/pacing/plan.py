@@ -375,6 +375,12 @@ class _Reader:
                                   "it stays off", len(value))
         return seconds
 
+    def word_length(self, loc: Location) -> int:
+        """The length of the step's word as written ("watch" or "demonstrate"), for the caret."""
+        line = self.lines[loc.line - 1] if 0 < loc.line <= len(self.lines) else ""
+        word = re.match(r"[\w-]*", line[loc.col - 1:])
+        return max(1, len(word.group(0)) if word else 1)
+
     def fill_demonstrations(self) -> list[PlanStep]:
         """A bare "demonstrate" shows the strokes of the next story (or the one before)."""
         steps = list(self.steps)
@@ -385,7 +391,8 @@ class _Reader:
                 target = after[0] if after else (before[-1] if before else None)
                 if target is None and step.loc is not None:
                     self.problems.error(step.loc.line, step.loc.col, "there is no story to demonstrate: add a "
-                                        "story step, or name one: \"demonstrate: the-four-seasons\"", 11)
+                                        "story step, or name one: \"demonstrate: the-four-seasons\"",
+                                        self.word_length(step.loc))
                 steps[i] = replace(step, story=target)
         return steps
 
@@ -398,7 +405,7 @@ class _Reader:
             elif step.kind is StepKind.STORY:
                 if not asked and step.loc is not None:
                     self.problems.warning(step.loc.line, step.loc.col, 'children ask first: add a "permission" '
-                                          "step before this story", 5)
+                                          "step before this story", self.word_length(step.loc))
                 asked = False
 
 
