@@ -31,3 +31,17 @@ def packs_dir() -> Path:
 
 def icons_dir() -> Path:
     return assets_dir() / "icons"
+
+
+def safety_dir() -> Path:
+    return assets_dir() / "safety"
+
+
+# The two cards for baby routines: the checklist to read before, the cues to watch during.
+INFANT_SAFETY = "infant-safety.md"
+BABY_CUES = "baby-cues.md"
+
+
+def safety_card(name: str) -> str:
+    """The markdown text of one bundled safety card (INFANT_SAFETY or BABY_CUES)."""
+    return (safety_dir() / name).read_text(encoding="utf-8")

@@ -21,6 +21,8 @@ DECLINED_TEXT = "That's OK. Maybe another time."
 CHILD_TIP = "Wait for a yes: a nod or a smile counts. “Not now” is always fine."
 BABY_TIP = ("Watch your baby: calm, awake and content means yes. "
             "Turning away, fussing or a just-fed tummy means not now.")
+SAFETY_LINK = "Before you start: safety and baby's cues"
+SAFETY_LINK_SHORT = "Safety and baby's cues"
 
 
 def _button(text: str, *, primary: bool = False, parent: QWidget | None = None) -> QPushButton:
@@ -90,6 +92,7 @@ class PermissionCard(Backdrop):
 
     accept_requested = Signal()
     decline_requested = Signal()
+    safety_requested = Signal()  # baby routines: the safety checklist and cue card
 
     def __init__(self, theme: Theme, *, ticker: Ticker | None = None, parent: QWidget | None = None) -> None:
         super().__init__(theme, 0.88, parent)
@@ -107,6 +110,9 @@ class PermissionCard(Backdrop):
         self.tip = QLabel(CHILD_TIP, self.card)
         self.tip.setWordWrap(True)
         self.tip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.safety = _button(SAFETY_LINK, parent=self.card)
+        self.safety.setProperty("quiet", True)
+        self.safety.hide()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.yes)
@@ -122,7 +128,9 @@ class PermissionCard(Backdrop):
         layout.addSpacing(8)
         layout.addLayout(buttons)
         layout.addWidget(self.tip)
+        layout.addWidget(self.safety, 0, Qt.AlignmentFlag.AlignHCenter)
         self.yes.clicked.connect(self.accept_requested)
+        self.safety.clicked.connect(self.safety_requested)
         self.not_now.clicked.connect(self.decline_requested)
         self.setAccessibleName("Asking permission")
         self.set_theme(theme)
@@ -135,11 +143,28 @@ class PermissionCard(Backdrop):
         self.hands.set_stroke(resting, body)
         self.hands.setVisible(resting is not None)
 
+    def _short(self) -> bool:
+        return 0 < self.height() < 560
+
+    def _fit(self) -> None:
+        """On a short page (an 800x600 window) the resting hands give way to the words.
+        They shrink away rather than hide: hiding the animation here upsets its ticker."""
+        if self._short():
+            self.hands.setFixedSize(0, 0)
+        else:
+            self.hands.setMinimumSize(130, 130)
+            self.hands.setMaximumSize(190, 190)
+        self.safety.setText(SAFETY_LINK_SHORT if 0 < self.width() < 900 else SAFETY_LINK)
+
+    def set_safety_available(self, available: bool) -> None:
+        """Show the "Before you start" button (baby routines only)."""
+        self.safety.setVisible(available)
+
     def set_theme(self, theme: Theme) -> None:
         super().set_theme(theme)
         pal = theme.palette
         self.hands.set_theme(theme)
-        self.question.setFont(theme.story_font(_big_px(self.width(), theme)))
+        self.question.setFont(theme.story_font(int(_big_px(self.width(), theme) * (0.8 if self._short() else 1))))
         self.question.setStyleSheet(f"color: {pal.text};")
         self.about.setFont(theme.ui_font(13))
         self.about.setStyleSheet(f"color: {pal.text_muted};")
@@ -147,6 +172,9 @@ class PermissionCard(Backdrop):
         self.tip.setStyleSheet(f"color: {pal.text_muted};")
         for button in (self.yes, self.not_now):
             button.setFont(theme.ui_font(16, bold=True))
+        self.safety.setFont(theme.ui_font(13, bold=True))
+        self.safety.setStyleSheet(f"color: {pal.accent};")
+        self._fit()
 
 
 class Ending(Enum):
@@ -319,7 +347,16 @@ class Toast(QLabel):
 
     def flash(self, text: str, seconds: float = 2.5) -> None:
         self.setText(text)
-        self.adjustSize()
+        long = len(text) > 70  # a real message (no voice engine, no speakers): wrap it
+        self.setWordWrap(long)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft if long else Qt.AlignmentFlag.AlignCenter)
+        if long:
+            width = min(680, max(320, (self.parentWidget().width() if self.parentWidget() else 800) - 56))
+            self.setFixedSize(width, self.heightForWidth(width))
+        else:
+            self.setMinimumSize(0, 0)
+            self.setMaximumSize(16777215, 16777215)
+            self.adjustSize()
         self.show()
         self.raise_()
         self._fade.stop()

@@ -12,12 +12,14 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from touchstory.pacing.clock import Clock
-from touchstory.story.model import Story
+from touchstory.resources import BABY_CUES, INFANT_SAFETY, safety_card as safety_text
+from touchstory.story.model import Kind, Story
 from touchstory.ui.player.cards import BlankOverlay, EndCard, KeysOverlay, PermissionCard, Toast
 from touchstory.ui.player.hold_button import HoldButton
 from touchstory.ui.player.line_view import LineView
 from touchstory.ui.player.pictures import PictureCache, PictureView
 from touchstory.ui.player.progress import ProgressLine
+from touchstory.ui.player.safety import CHECKLIST_TAB, SafetyCard
 from touchstory.ui.player.stroke_card import StrokeCard
 from touchstory.ui.strokes.animation import Ticker
 from touchstory.ui.theme import Theme, apply_theme
@@ -49,6 +51,8 @@ class PageArea(QWidget):
 class PlayerView(QWidget):
     """Every widget of the player, laid out; no story logic."""
 
+    safety_closed = Signal()  # the safety and cue card of a baby routine was closed
+
     def __init__(self, story: Story, clock: Clock, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
@@ -61,6 +65,10 @@ class PlayerView(QWidget):
         self.title_label = QLabel(story.title, self)
         self.follow_button = QPushButton("Carry on at my pace", self)
         self.follow_button.hide()
+        self.cues_button = QPushButton("Baby's cues", self)  # baby routines only
+        self.cues_button.setAccessibleName("Safety checklist and baby's cues")
+        self.cues_button.setVisible(story.meta.kind is Kind.ROUTINE)
+        self.safety_card: SafetyCard | None = None  # built the first time it is asked for
         self.keys_button = QPushButton("Keys", self)
         self.keys_button.setAccessibleName("Show the keys")
         self.full_button = QPushButton("Full screen", self)
@@ -69,6 +77,7 @@ class PlayerView(QWidget):
         top.setSpacing(12)
         top.addWidget(self.title_label, 1)
         top.addWidget(self.follow_button)
+        top.addWidget(self.cues_button)
         top.addWidget(self.keys_button)
         top.addWidget(self.full_button)
         top.addSpacing(8)
@@ -90,6 +99,7 @@ class PlayerView(QWidget):
         self.permission_card = PermissionCard(theme, ticker=self.ticker, parent=self.page)
         self.end_card = EndCard(theme, self.page)
         self.page.overlays = [self.permission_card, self.end_card]
+        self.permission_card.set_safety_available(story.meta.kind is Kind.ROUTINE)
 
         self.progress = ProgressLine(theme, self)
         root = QVBoxLayout(self)
@@ -120,7 +130,7 @@ class PlayerView(QWidget):
         pal = self.theme.palette
         self.title_label.setFont(self.theme.ui_font(13))
         self.title_label.setStyleSheet(f"color: {pal.text_muted};")
-        for button in (self.keys_button, self.full_button, self.follow_button):
+        for button in (self.keys_button, self.full_button, self.follow_button, self.cues_button):
             button.setFont(self.theme.ui_font(12))
             button.setProperty("quiet", button is not self.follow_button)
 
@@ -131,6 +141,8 @@ class PlayerView(QWidget):
         for widget in (self.picture_view, self.line_view, self.stroke_card, self.progress, self.permission_card,
                        self.end_card, self.keys_overlay, self.stop_button, self.toast):
             widget.set_theme(theme)
+        if self.safety_card is not None:
+            self.safety_card.set_theme(theme)
         self._restyle_top_bar()
 
     def set_full_screen(self, on: bool) -> None:
@@ -167,6 +179,41 @@ class PlayerView(QWidget):
             self.keys_overlay.close_button.setFocus()
         else:
             self.setFocus()
+
+    def is_safety_open(self) -> bool:
+        return self.safety_card is not None and self.safety_card.isVisible()
+
+    def _show_safety(self, on: bool, tab: int = CHECKLIST_TAB) -> None:
+        """The safety checklist and cue card over the page (the top bar and Stop
+        stay in reach); closing gives the keys back to what was there before."""
+        if on:
+            card = self._safety()
+            card.setGeometry(self.page.rect())
+            card.show()
+            card.raise_()
+            card.show_tab(tab)
+            card.focus_text()
+            return
+        if not self.is_safety_open():
+            return
+        self.safety_card.hide()  # type: ignore[union-attr]
+        if self.permission_card.isVisible():
+            self.permission_card.yes.setFocus()
+        elif self.end_card.isVisible():
+            self.end_card.leave.setFocus()
+        else:
+            self.setFocus()
+        self.safety_closed.emit()
+
+    def _safety(self) -> SafetyCard:
+        if self.safety_card is None:
+            self.safety_card = SafetyCard(self.theme, safety_text(INFANT_SAFETY), safety_text(BABY_CUES), self.page)
+            self.safety_card.close_requested.connect(self._on_safety_card_close_requested)
+            self.page.overlays.append(self.safety_card)
+        return self.safety_card
+
+    def _on_safety_card_close_requested(self) -> None:
+        self._show_safety(False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

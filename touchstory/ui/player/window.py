@@ -31,6 +31,7 @@ from touchstory.ui.player.cards import Ending
 from touchstory.ui.player.input import Press, PressRouter
 from touchstory.ui.player.learn_keys import LearnClickerDialog
 from touchstory.ui.player.recorder import SessionRecorder
+from touchstory.ui.player.safety import CHECKLIST_TAB, CUES_TAB
 from touchstory.ui.player.view import PlayerView
 from touchstory.ui.theme import Theme, apply_theme, theme_for_now
 
@@ -64,6 +65,7 @@ class PlayerWindow(PlayerView):
         self._recorder = SessionRecorder(journal, story)
         self._coming_strokes: list = []
         self._quiet = False  # while jumping to a resumed line, skip the in-between renders
+        self._paused_for_safety = False  # the safety card paused a timed session; closing it resumes
         self._tick = QTimer(self)  # timed modes (narrated, follow) move on when due
         self._tick.setInterval(TICK_MS)
         self.session: Session = self._new_session()
@@ -102,10 +104,14 @@ class PlayerWindow(PlayerView):
         self.keys_button.clicked.connect(self._on_keys_button_clicked)
         self.full_button.clicked.connect(self._on_full_button_clicked)
         self.follow_button.clicked.connect(self._on_follow_button_clicked)
+        self.cues_button.clicked.connect(self._on_cues_button_clicked)
+        self.permission_card.safety_requested.connect(self._on_permission_card_safety_requested)
+        self.safety_closed.connect(self._on_safety_closed)
         self._tick.timeout.connect(self._on_tick_timeout)
         for button in (self.keys_button, self.full_button, self.follow_button, self.stop_button,
                        self.permission_card.yes, self.permission_card.not_now, self.end_card.leave,
-                       self.end_card.again, self.keys_overlay.learn, self.keys_overlay.close_button):
+                       self.end_card.again, self.keys_overlay.learn, self.keys_overlay.close_button,
+                       self.cues_button, self.permission_card.safety):
             button.installEventFilter(self.router)
             if button is not self.stop_button and isinstance(button, QPushButton):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click must not steal the page's keys
@@ -165,6 +171,10 @@ class PlayerWindow(PlayerView):
         super().mousePressEvent(event)
 
     def _on_press(self, press: Press) -> None:
+        if self.is_safety_open():  # reading the safety card: no key moves the story
+            if press is Press.ESCAPE:
+                self.show_safety(False)
+            return
         if self.keys_overlay.isVisible():
             if press in (Press.SHOW_KEYS, Press.ESCAPE):
                 self._show_keys(False)
@@ -243,6 +253,28 @@ class PlayerWindow(PlayerView):
 
     def _on_follow_button_clicked(self) -> None:
         self.session.set_mode(Mode.FOLLOW)
+
+    # -- safety checklist and baby's cues (baby routines) -------------------------------
+    def show_safety(self, on: bool, tab: int = CHECKLIST_TAB) -> None:
+        """Open or close the safety card; a timed session (narrated, follow) waits
+        while it is open and carries on when it closes."""
+        session = self.session
+        if on and not self.is_safety_open() and session.phase is Phase.PLAYING and not session.paused \
+                and session.mode is not Mode.READ_ALOUD:
+            session.set_paused(True)
+            self._paused_for_safety = True
+        self._show_safety(on, tab)
+
+    def _on_cues_button_clicked(self) -> None:
+        self.show_safety(not self.is_safety_open(), CUES_TAB)
+
+    def _on_permission_card_safety_requested(self) -> None:
+        self.show_safety(True, CHECKLIST_TAB)
+
+    def _on_safety_closed(self) -> None:
+        if self._paused_for_safety and self.session.paused:
+            self.session.set_paused(False)
+        self._paused_for_safety = False
 
     def _on_tick_timeout(self) -> None:
         self.session.tick()

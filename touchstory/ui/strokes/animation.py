@@ -151,7 +151,8 @@ class StrokeAnimation(QWidget):
 
     def hideEvent(self, event) -> None:  # noqa: N802
         super().hideEvent(event)
-        self._sync_ticker()
+        if "_listening" in self.__dict__:  # a player torn down by the garbage collector has emptied it
+            self._sync_ticker()
 
     def _sync_ticker(self) -> None:
         want = self.isVisible() and self._frozen is None and self._player is not None
