@@ -16,11 +16,13 @@ from PySide6.QtGui import QColor, QImage
 from touchstory.journal.settings import Settings
 from touchstory.pacing.clock import FakeClock
 from touchstory.pacing.group import GroupSession, Overlay
-from touchstory.pacing.plan import load_plan
+from touchstory.pacing.plan import default_plan, load_plan
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
 from touchstory.story.packs import PackRegistry
+from touchstory.story.parser import load_story
 from touchstory.ui.classroom import open_classroom
+from touchstory.ui.classroom.cards import strong_accent
 from touchstory.ui.classroom.projector import ProjectorWindow
 from touchstory.ui.theme import theme_by_name
 
@@ -108,6 +110,40 @@ def test_projector_story_line_is_readable_from_the_back(qtbot, projector, theme)
     assert view.animation.isVisible() and view.animation.stroke.id == "sprinkle"
     pal = view.theme.palette
     assert contrast(pal.text, pal.window) >= 7.0
+    assert contrast(strong_accent(view.theme).name(), pal.window) >= 4.5, "the repeat count survives a washed-out projector"
+
+
+LONG_LINE = ("Our class walked all the way along the river path, past the old mill, over the wooden bridge and "
+             "up the hill, where the wind blew the leaves round and round.")
+
+
+def test_a_long_line_of_a_teachers_own_story_stays_readable(qtbot, packs, tmp_path):
+    folder = tmp_path / "walk"
+    (folder / "pictures").mkdir(parents=True)
+    (folder / "pictures" / "hill.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 200"><rect width="320" height="200" '
+        'fill="#9cc98a"/><circle cx="250" cy="50" r="30" fill="#f0d080"/></svg>', "utf-8")
+    (folder / "walk.story").write_text(
+        "title: Our Walk\nkind: classroom\n\n# The hill\npicture: pictures/hill.svg | A green hill.\n"
+        f"[walk x4] {LONG_LINE}\n[calm] Home again.\n", "utf-8")
+    result = load_story(folder / "walk.story", packs)
+    assert result.story is not None, [p.format() for p in result.problems]
+    group = GroupSession(default_plan(result.story), {result.story.path: result.story}, packs, FakeClock())
+    group.start()
+    while group.slide.text != LONG_LINE:
+        group.next()
+    view = ProjectorWindow(theme_by_name("day"))
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.show()
+    qtbot.waitExposed(view)
+    try:
+        render(qtbot, view, group, "projector-long-line")
+        assert view.words.font_pixel_size() >= 80, "a long line makes room rather than shrinking"
+        assert view.picture.isVisible() and view.animation.isVisible() and view.label.isVisible()
+        assert view.picture.height() >= 300, "the picture is smaller, not gone"
+    finally:
+        view.close()
 
 
 def test_projector_every_slide(qtbot, projector):
@@ -121,6 +157,7 @@ def test_projector_every_slide(qtbot, projector):
     group.goto(1)
     render(qtbot, view, group, "projector-watch-me")
     assert view.how.isVisible() and view.heading.isVisible() and view.animation.isVisible()
+    assert view.how.font_pixel_size() >= 56, "the how-to is read from the carpet too"
     group.stop()
     render(qtbot, view, group, "projector-end")
     assert view.words.text() == "That's all for now. Thank you, everyone."

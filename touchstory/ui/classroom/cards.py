@@ -13,8 +13,37 @@ from touchstory.ui.player.line_view import LineView
 from touchstory.ui.theme import Theme
 
 BIG_TEXT = 1.3  # the projector's story type, on top of the user's own text size
+STRONG_CONTRAST = 5.0  # words in the accent colour on the projector (WCAG asks 4.5 of body text)
 _CARD_SYMBOLS = {Overlay.YES: Symbol.YES, Overlay.NO: Symbol.NO, Overlay.SOFTER: Symbol.SOFTER,
                  Overlay.FIRMER: Symbol.FIRMER, Overlay.STOP: Symbol.STOP}
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def strong_accent(theme: Theme, target: float = STRONG_CONTRAST) -> QColor:
+    """The theme's accent, moved toward its text colour until it stands out from
+    the background by `target`: a projector in a lit classroom washes colours out,
+    and the repeat count must still read at the back."""
+    pal = theme.palette
+    accent, ink, ground = QColor(pal.accent), QColor(pal.text), QColor(pal.window)
+    for step in range(11):
+        t = step / 10
+        mixed = QColor.fromRgbF(accent.redF() + (ink.redF() - accent.redF()) * t,
+                                accent.greenF() + (ink.greenF() - accent.greenF()) * t,
+                                accent.blueF() + (ink.blueF() - accent.blueF()) * t)
+        if contrast_ratio(mixed, ground) >= target:
+            return mixed
+    return ink
 
 
 def px_font(theme: Theme, px: float, *, bold: bool = False) -> QFont:

@@ -40,6 +40,11 @@ _CARD_BUTTONS = ((ClassAction.INCLUSION, "Watch or teddy", "Teddy"), (ClassActio
                  (ClassAction.NO, "No", "No"), (ClassAction.SOFTER, "Softer", "Softer"),
                  (ClassAction.FIRMER, "Firmer", "Firmer"), (ClassAction.STOP_CARD, "Stop", "Stop"))
 _COMPACT_STYLE = "QPushButton { padding: 5px 10px; min-height: 22px; }"
+# room for the arrow inside the themed border, so no box is cut off
+_BOX_STYLE = ("QComboBox { padding: 4px 30px 4px 10px; min-height: 26px; }"
+              "QComboBox::drop-down { border: none; width: 26px; subcontrol-origin: padding;"
+              " subcontrol-position: center right; }"
+              "QComboBox::down-arrow { image: none; width: 0; height: 0; }")  # QuietCombo draws a chevron
 
 
 class ConsoleWindow(QWidget):
@@ -263,6 +268,8 @@ class ConsoleWindow(QWidget):
         self.next_button.setFont(font(22, bold=True))
         self.back_button.setFont(font(18, bold=True))
         self.plan_list.setFont(font(16))
+        for box in (self.mode_box, self.formation_box, self.round_box, self.screen_box):
+            box.setFont(font(15))
         self.setup_panel.pace_label.setFont(font(16))
 
     def set_compact(self, compact: bool) -> None:
@@ -276,7 +283,7 @@ class ConsoleWindow(QWidget):
         paused = self.pause_button.isChecked()
         self.pause_button.setText(("Go on" if paused else "Pause") + ("" if compact else "  (P)"))
         self._root.setContentsMargins(*((12, 8, 12, 8) if compact else (24, 16, 24, 16)))
-        self.setStyleSheet(self._theme.style_sheet() + (_COMPACT_STYLE if compact else ""))
+        self.setStyleSheet(self._theme.style_sheet() + _BOX_STYLE + (_COMPACT_STYLE if compact else ""))
         self._apply_fonts()
         if self._group is not None:
             self.show_state(self._group)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 from touchstory.pacing.group import Overlay, Slide, SlideKind
 from touchstory.pacing.plan import Formation, StepKind
 from touchstory.story.packs import Body
-from touchstory.ui.classroom.cards import BIG_TEXT, CardOverlay, MoveOnBanner, px_font
+from touchstory.ui.classroom.cards import BIG_TEXT, CardOverlay, MoveOnBanner, px_font, strong_accent
 from touchstory.ui.classroom.symbols import Symbol, paint_symbol
 from touchstory.ui.player.cards import BlankOverlay
 from touchstory.ui.player.line_view import LineView
@@ -33,6 +33,11 @@ from touchstory.ui.theme import Theme
 
 _STEP_SYMBOLS = {StepKind.DEMONSTRATE: Symbol.WATCH, StepKind.PERMISSION: Symbol.ASK, StepKind.THANKS: Symbol.HEART,
                  StepKind.SWAP: Symbol.SWAP, StepKind.CLOSE: Symbol.MOON}
+# A story line's type never goes below this share of the screen's height (80 px,
+# a cap height of about 58 px, at 1080: some 6 cm on a classroom board, read at
+# 8 m); the picture and stroke take these shares of the height, largest first.
+LINE_FLOOR = 0.074
+TOP_SHARES = (0.58, 0.48, 0.38, 0.3)
 _FORMATION_SYMBOLS = {Formation.PAIRS: Symbol.PAIRS, Formation.LINE: Symbol.LINE, Formation.CIRCLE: Symbol.CIRCLE}
 
 
@@ -104,7 +109,7 @@ class ProjectorWindow(QWidget):
         self._theme = theme
         big = theme.with_text(BIG_TEXT * theme.text_scale, theme.dyslexia_spacing)
         self.words.set_theme(big)
-        self.how.set_theme(theme)
+        self.how.set_theme(big)  # read from the carpet too, while the teacher shows the stroke
         for view in (self.picture, self.animation, self.card, self.move_on):
             view.set_theme(theme)
         self.update()
@@ -194,9 +199,18 @@ class ProjectorWindow(QWidget):
         if slide is None:
             pass
         elif slide.kind is SlideKind.LINE:
-            top_h = int(h * 0.58)
             has_picture = slide.picture is not None
             stroke = slide.stroke is not None
+            top_h = 0
+            if has_picture or stroke:
+                # The line must stay readable at the back: a long line takes room
+                # from the picture and the stroke rather than shrinking below the floor.
+                for share in TOP_SHARES:
+                    top_h = int(h * share)
+                    words_top = m + top_h + int(h * 0.02)
+                    self.words.setGeometry(m, words_top, w - 2 * m, bottom - words_top)
+                    if self.words.font_pixel_size() >= h * LINE_FLOOR:
+                        break
             if has_picture and stroke:
                 shown[self.picture] = (m, m, int(w * 0.6) - m, top_h)
                 side = min(int(top_h * 0.72), int(w * 0.36))
@@ -268,7 +282,7 @@ class ProjectorWindow(QWidget):
             painter.drawText(QRectF(x, rect.top(), name_w + 2, rect.height()),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
             if count:
-                painter.setPen(QColor(pal.accent))
+                painter.setPen(strong_accent(self._theme))
                 painter.drawText(QRectF(x + name_w, rect.top(), rect.width(), rect.height()),
                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), count)
         elif slide.kind is SlideKind.STROKE and slide.stroke is not None:
@@ -321,7 +335,7 @@ class ProjectorWindow(QWidget):
             return
         pal = self._theme.palette
         painter.setFont(px_font(self._theme, rect.height() * 0.7, bold=True))
-        painter.setPen(QColor(pal.accent))
+        painter.setPen(strong_accent(self._theme))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), slide.heading)
         if slide.count > 1:
             painter.setFont(px_font(self._theme, rect.height() * 0.45))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from touchstory.pacing.group import GroupSession
 from touchstory.pacing.plan import Formation, Plan, format_seconds
 from touchstory.pacing.session import Mode
+from touchstory.ui.library.filter_bar import QuietCombo  # the themed box with a chevron, as in the library
 
 ROUND_CHOICES: tuple[float | None, ...] = (None, 30.0, 45.0, 60.0, 90.0, 120.0, 180.0)
 PACE_STEP = 0.25
@@ -39,18 +39,18 @@ class SetupPanel(QWidget):
         super().__init__(parent)
         self._filling = False  # boxes being filled from the session: not the teacher's choice
         self._pace = 1.0
-        self.mode_box = QComboBox(self)
+        self.mode_box = QuietCombo(self)
         self.mode_box.addItem("I read aloud", Mode.READ_ALOUD)
         self.mode_box.addItem("Narrated", Mode.NARRATED)
         self.slower_button = self._button("Slower")
         self.pace_label = QLabel(self)
         self.pace_label.setObjectName("pace")
         self.faster_button = self._button("Faster")
-        self.formation_box = QComboBox(self)
+        self.formation_box = QuietCombo(self)
         for formation in Formation:
             self.formation_box.addItem(formation.label, formation)
-        self.round_box = QComboBox(self)
-        self.screen_box = QComboBox(self)
+        self.round_box = QuietCombo(self)
+        self.screen_box = QuietCombo(self)
         self.open_button = self._button("Open…")
         self.save_button = self._button("Save plan…")
         for box, name in ((self.mode_box, "Reading"), (self.formation_box, "Formation"),
