@@ -12,6 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
+os.environ.setdefault("TOUCHSTORY_SOUND", "off")  # the app plays silently; audio tests use their own outputs
 os.environ.setdefault("TOUCHSTORY_HOME", tempfile.mkdtemp(prefix="touchstory-test-home-"))
 
 from touchstory.story.packs import PackRegistry  # noqa: E402  (after the environment is set)

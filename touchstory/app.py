@@ -10,7 +10,9 @@ library window and (while a story plays) the player window.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
+import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -20,9 +22,10 @@ from pathlib import Path
 # Qt-free modules first: once PySide6 is imported, every later import goes
 # through its import hook, which makes start-up a little slower.
 from touchstory.errors import SettingsError, StoryError
-from touchstory.journal.settings import Settings, SettingsStore
+from touchstory.journal.settings import Pace, Settings, SettingsStore
 from touchstory.journal.store import Journal
 from touchstory.pacing.clock import MonotonicClock
+from touchstory.pacing.pace import PaceEstimator
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
 from touchstory.story.library import StoryEntry
@@ -37,11 +40,35 @@ from touchstory.ui.theme import Theme, theme_for_now
 
 EXIT_OK, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 2, 4
 THEME_CHECK_MS = 30_000  # how often "auto" looks at the clock for bedtime
-NARRATION_NOT_WIRED = ("touchstory: narration is not switched on in this version yet; the story opens for "
-                       "reading aloud (tap or press Space for each line).")
+SOUND_OFF_ENV = "TOUCHSTORY_SOUND"  # "off": play silently (a quiet classroom, the tests)
 CLASSROOM_NOT_READY = ("touchstory: classroom mode (projector window and teacher console) is not available "
                        "in this version yet. Open the story with 'touchstory play STORY' and press F11 for "
                        "full screen on the projector.")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Backends:
+    """How sound and voice are made; the app calls these once, when the first story
+    plays (so start-up stays quick). Tests pass silent or fake ones."""
+
+    output: Callable[[], object] | None = None  # -> AudioOutput; None: the real Qt output
+    engine: Callable[[], object] | None = None  # -> SpeechEngine; None: pyttsx3 when installed
+
+
+def _real_output() -> object:
+    if os.environ.get(SOUND_OFF_ENV, "").lower() in ("off", "0", "no"):
+        from touchstory.audio.output import NullOutput
+
+        return NullOutput(realtime=True)
+    from touchstory.ui.audio_sink import QtAudioSink  # imports QtMultimedia: only when a story plays
+
+    return QtAudioSink()
+
+
+def _real_engine() -> object:
+    from touchstory.speech.factory import default_engine
+
+    return default_engine()
 
 
 def _player_class() -> type | None:
@@ -57,10 +84,16 @@ class Touchstory(QObject):
     """One running touchstory: the objects and the windows, wired together."""
 
     def __init__(self, paths: UserPaths, now: Callable[[], datetime] = datetime.now,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, backends: Backends = Backends()) -> None:
         super().__init__(parent)
         self.paths = paths
         self._now = now
+        self._backends = backends
+        self.sound = None  # LiveSound, made when the first story plays
+        self.narration = None  # Narration, made with the sound
+        self.narration_problem: str | None = None  # why there is no narration (how to install it)
+        self.pace_model = PaceEstimator()  # learns the reader's rhythm across stories
+        self.narrate_next = False  # `touchstory play --narrate`: the first story starts hands-free
         notices: list[str] = []
         try:
             paths.ensure()
@@ -133,9 +166,24 @@ class Touchstory(QObject):
             return
         self.close_player()
         story = entry.story
-        player = player_class(story, self.packs.get(story.meta.pack), self.settings, journal=self.journal,
+        sound, narration = self._sound_and_voice()
+        settings = self.settings
+        asked_for_narration = self.narrate_next
+        if asked_for_narration and narration is not None:
+            settings = dataclasses.replace(settings, pace=Pace.NARRATED)
+        self.narrate_next = False
+        player = player_class(story, self.packs.get(story.meta.pack), settings, journal=self.journal,
                               theme=self.theme, start_line=start_line or None,
-                              on_settings_changed=self._on_settings_changed)
+                              on_settings_changed=self._on_settings_changed, mixer=sound,
+                              narrator=narration, pace_model=self.pace_model)
+        if narration is not None:
+            narration.speech_finished.connect(player.speech_finished)
+            narration.word_changed.connect(player.highlight_word)
+            narration.unavailable.connect(player.narration_unavailable)
+        elif self.narration_problem:
+            player.narration_unavailable(self.narration_problem, tell=asked_for_narration)
+        if sound is not None and hasattr(player, "attach_sound"):
+            player.attach_sound(sound)
         player.setWindowTitle(f"touchstory: {story.title}")
         player.installEventFilter(self)
         player.closed.connect(self._on_player_closed)
@@ -149,9 +197,49 @@ class Touchstory(QObject):
         self.player = player
         self.library.hide()  # after the player shows, so the screen never flashes empty
 
+    def _sound_and_voice(self) -> tuple[object | None, object | None]:
+        """The live sound and the narrator, made once (first story played)."""
+        if self.sound is None:
+            from touchstory.speech.cache import CachedEngine
+            from touchstory.ui.live_sound import LiveSound
+            from touchstory.ui.narration import Narration
+
+            output = (self._backends.output or _real_output)()
+            self.sound = LiveSound(output, self.settings, cache_dir=self.paths.cache / "soundscapes", parent=self)
+            self.sound.problem_changed.connect(self._on_sound_problem_changed)
+            engine = (self._backends.engine or _real_engine)()
+            if engine.available:
+                engine = CachedEngine(engine, self.paths.cache / "speech")
+                self.narration = Narration(engine, self.sound.mixer, start_output=self.sound.ensure_started,
+                                           parent=self)
+                self.narration.set_voice(self.settings.voice_id, self.settings.rate_wpm)
+            else:
+                self.narration_problem = engine.problem
+        return self.sound, self.narration
+
+    def _on_sound_problem_changed(self, text: str) -> None:
+        notice = getattr(self.player, "show_notice", None)
+        if callable(notice):
+            notice(text)
+        else:
+            self.library.show_notice(text)
+
+    def _disconnect_narration(self, player: QObject) -> None:
+        if self.narration is None:
+            return
+        for signal, slot in ((self.narration.speech_finished, "speech_finished"),
+                             (self.narration.word_changed, "highlight_word"),
+                             (self.narration.unavailable, "narration_unavailable")):
+            try:
+                signal.disconnect(getattr(player, slot))
+            except (RuntimeError, TypeError):
+                pass
+        self.narration.stop()
+
     def close_player(self) -> None:
         player, self.player = self.player, None
         if player is not None:
+            self._disconnect_narration(player)
             player.removeEventFilter(self)
             player.close()
             player.deleteLater()
@@ -161,6 +249,7 @@ class Touchstory(QObject):
         player, self.player = self.player, None
         if player is None:
             return
+        self._disconnect_narration(player)
         player.removeEventFilter(self)
         # Show the library before the player goes, so there is always a window
         # (and Qt does not take the last window closing as "quit").
@@ -208,6 +297,10 @@ class Touchstory(QObject):
         except SettingsError as exc:
             self.library.show_notice(f"Your settings could not be saved: {exc}")
         self.library.set_settings(settings)
+        if self.sound is not None:
+            self.sound.apply_settings(settings)
+        if self.narration is not None:
+            self.narration.set_voice(settings.voice_id, settings.rate_wpm)
         apply_settings = getattr(self.player, "apply_settings", None)
         if callable(apply_settings):
             apply_settings(settings)
@@ -239,6 +332,10 @@ class Touchstory(QObject):
         self.library.stop_background_work()
         self.pool.clear()
         self.pool.waitForDone(3000)
+        if self.narration is not None:
+            self.narration.close()
+        if self.sound is not None:
+            self.sound.shutdown()
         self.journal.close()
 
 
@@ -278,9 +375,7 @@ def build(args: argparse.Namespace, paths: UserPaths) -> tuple[Touchstory | None
         return None, EXIT_USAGE
     app = Touchstory(paths)
     if command == "play":
-        if getattr(args, "narrate", False):
-            print(NARRATION_NOT_WIRED, file=sys.stderr)
-            app.library.show_notice(NARRATION_NOT_WIRED.removeprefix("touchstory: ").capitalize())
+        app.narrate_next = bool(getattr(args, "narrate", False))
         app.play(Path(args.story))
     elif command == "classroom":
         code = _classroom(args, app)

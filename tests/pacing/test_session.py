@@ -249,3 +249,26 @@ def test_events_name_the_previous_step(make):
     s.start(); s.accept()
     changes = [e for e in events if isinstance(e, StepChanged)]
     assert [(c.previous_index, c.step.index) for c in changes] == [(None, 0), (0, 1)]
+
+
+def test_narrated_pause_while_speaking_says_the_line_again_on_resume(make, clock, packs):
+    """A tap while the voice is speaking pauses (the shell hushes the voice); the
+    audio ending while paused changes nothing; on resume the line is said again
+    from its start, and after those words the stroke time follows as usual."""
+    s, events = make(mode=Mode.NARRATED)
+    s.start(); s.accept(); s.next()  # line 2, circle x2, being spoken
+    speaking = s.index
+    clock.advance(1.0); s.tap()
+    assert s.paused
+    s.speech_finished(speaking)  # a late end of the hushed clip
+    clock.advance(300); s.tick()
+    assert s.step.line_number == 2, "paused means paused, however long the chat"
+    events.clear()
+    s.tap()
+    assert not s.paused
+    assert [type(e) for e in events] == [PausedChanged, SpeakRequested]
+    assert events[-1].step.line_number == 2
+    s.speech_finished(speaking)
+    assert s.time_until_advance() == pytest.approx(2 * packs["story"]["circle"].tempo)
+    clock.advance(2 * packs["story"]["circle"].tempo + 0.01); s.tick()
+    assert s.step.line_number == 3

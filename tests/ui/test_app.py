@@ -22,6 +22,7 @@ from test_library_kit import settle, write_broken
 from touchstory import app as app_mod
 from touchstory.cli import build_parser
 from touchstory.journal.settings import Settings, ThemeChoice
+from touchstory.pacing.session import Mode
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
 from touchstory.ui.library.window import PROBLEMS_PAGE
@@ -138,10 +139,39 @@ def test_continue_opens_the_player_at_the_line_where_it_stopped(qtbot, started):
 
 
 @pytest.mark.skipif(not HAS_PLAYER, reason="the player is not in this build")
-def test_play_narrated_says_narration_is_not_wired_yet(qtbot, started, capsys):
+def test_play_narrated_starts_hands_free_and_really_speaks(qtbot, started):
+    """`touchstory play --narrate`: the story opens hands-free, the real voice
+    engine renders ahead, and the end of each spoken line reaches the session."""
     app = started("play", "--narrate", str(a_story()))
-    assert "narration is not switched on" in capsys.readouterr().err
     qtbot.waitUntil(lambda: app.player is not None, timeout=10_000)
+    player = app.player
+    if app.narration is None:
+        pytest.skip(f"no voice engine here: {app.narration_problem}")
+    assert player.session.mode is Mode.NARRATED and player.narrate_button.isChecked()
+    heard: list[int] = []
+    app.narration.speech_finished.connect(heard.append)
+    qtbot.waitUntil(lambda: 0 in heard, timeout=20_000)  # the question is said aloud too
+    player.permission_card.yes.click()
+    first_line = player.session.index
+    qtbot.waitUntil(lambda: first_line in heard, timeout=20_000)
+    assert player.session.index == first_line, "after the words comes the stroke's own time"
+    assert player.session.time_until_advance() is not None
+
+
+def test_without_a_voice_engine_narration_is_offered_as_unavailable(qtbot, started):
+    from touchstory.speech.engine import NullSpeechEngine
+
+    app = started(backends=app_mod.Backends(engine=NullSpeechEngine))
+    app.narrate_next = True
+    app.play(a_story())
+    qtbot.waitUntil(lambda: app.player is not None, timeout=10_000)
+    player = app.player
+    assert app.narration is None
+    assert player.session.mode is Mode.READ_ALOUD, "the story still plays, read aloud"
+    assert player.narrate_button.isVisible()
+    assert "libespeak-ng1" in player.toast.text(), "asked for narration: told why not, and how to get it"
+    player.narrate_button.click()
+    assert player.session.mode is Mode.READ_ALOUD and "apt-get install" in player.toast.text()
 
 
 def test_play_a_story_with_errors_shows_its_problems(qtbot, started, tmp_path: Path):

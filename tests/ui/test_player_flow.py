@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from screenshots.helpers import load, make_player, press, story_from_text
 from touchstory.journal.settings import Settings
+from touchstory.ui.player.hooks import NullSound
 from touchstory.pacing.session import Mode, Phase, StepKind
 from touchstory.ui.player.cards import DECLINED_TEXT, Ending
 
@@ -227,7 +228,11 @@ def test_stroke_card_shows_name_repeats_place_and_pressure(qtbot, little):
 class FakeNarrator:
     def __init__(self) -> None:
         self.spoken: list[tuple[int, str]] = []
+        self.prepared: list[list[str]] = []
         self.stopped = 0
+
+    def prepare(self, texts, language: str) -> None:
+        self.prepared.append(list(texts))
 
     def speak(self, index: int, text: str) -> None:
         self.spoken.append((index, text))
@@ -251,7 +256,7 @@ def test_narrated_mode_speaks_each_step_and_moves_on_after_speech(qtbot, little)
 
 
 def test_a_tap_pauses_narration_and_stop_hushes_the_mixer(qtbot, little):
-    class Mixer:
+    class Mixer(NullSound):
         gentle = 0
 
         def stop_gently(self) -> None:
@@ -260,15 +265,89 @@ def test_a_tap_pauses_narration_and_stop_hushes_the_mixer(qtbot, little):
     narrator, mixer = FakeNarrator(), Mixer()
     player, clock = make_player(qtbot, *little, settings=Settings(pace="narrated", child_lock=False),
                                 narrator=narrator, mixer=mixer)
+    assert narrator.prepared and narrator.prepared[0][1] == "It is time for a story massage."
     qtbot.mouseClick(player.permission_card.yes, Qt.MouseButton.LeftButton)
     press(qtbot, player, clock, Qt.Key.Key_Space)
     assert player.session.paused
     assert "Paused" in player.line_view.hint()
+    assert narrator.stopped == 1, "the voice hushes while paused"
     press(qtbot, player, clock, Qt.Key.Key_Space)
     assert not player.session.paused
+    assert narrator.spoken[-1] == (1, "It is time for a story massage."), "the line is said again"
     qtbot.mouseClick(player.stop_button, Qt.MouseButton.LeftButton)
     assert mixer.gentle == 1
-    assert narrator.stopped == 1
+    assert narrator.stopped == 2
+
+
+class RecordingSound(NullSound):
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def story_started(self, story) -> None:
+        self.calls.append(("started", story.title))
+
+    def page_changed(self, page, *, forward: bool = True) -> None:
+        self.calls.append(("page", page.title if hasattr(page, "title") else page, forward))
+
+    def story_finished(self) -> bool:
+        self.calls.append(("finished",))
+        return False
+
+    def stop_gently(self) -> None:
+        self.calls.append(("gently",))
+
+
+def test_the_narrate_button_turns_hands_free_on_and_off(qtbot, little):
+    narrator = FakeNarrator()
+    player, clock = make_player(qtbot, *little, narrator=narrator)
+    assert player.narrate_button.isVisible() and not player.narrate_button.isChecked()
+    qtbot.mouseClick(player.permission_card.yes, Qt.MouseButton.LeftButton)
+    assert narrator.spoken == [], "read-aloud: nothing is spoken"
+    qtbot.mouseClick(player.narrate_button, Qt.MouseButton.LeftButton)
+    assert player.session.mode is Mode.NARRATED and player.narrate_button.isChecked()
+    assert narrator.prepared, "the lines render ahead as soon as narration is on"
+    assert narrator.spoken[-1] == (1, "It is time for a story massage.")
+    player.speech_finished(1)
+    press(qtbot, player, clock, Qt.Key.Key_Space)
+    assert player.session.paused, "Space still reaches the story after the click: it pauses"
+    press(qtbot, player, clock, Qt.Key.Key_Space)
+    qtbot.mouseClick(player.narrate_button, Qt.MouseButton.LeftButton)
+    assert player.session.mode is Mode.READ_ALOUD and not player.narrate_button.isChecked()
+    assert narrator.stopped >= 1
+
+
+def test_no_narrate_button_without_a_narrator(qtbot, little):
+    player, clock = make_player(qtbot, *little)
+    assert not player.narrate_button.isVisible()
+
+
+def test_a_voice_engine_that_gives_up_turns_narration_off_plainly(qtbot, little):
+    narrator = FakeNarrator()
+    player, clock = make_player(qtbot, *little, settings=Settings(pace="narrated"), narrator=narrator)
+    qtbot.mouseClick(player.permission_card.yes, Qt.MouseButton.LeftButton)
+    player.narration_unavailable("Narration has been turned off: the voice engine stopped working.")
+    assert player.session.mode is Mode.READ_ALOUD
+    assert "turned off" in player.toast.text()
+    qtbot.mouseClick(player.narrate_button, Qt.MouseButton.LeftButton)
+    assert player.session.mode is Mode.READ_ALOUD and not player.narrate_button.isChecked()
+    press(qtbot, player, clock, Qt.Key.Key_Space)
+    assert player.line_view.text() == "The moon goes round and round.", "taps carry the story on"
+
+
+def test_the_sound_hears_start_pages_and_a_gentle_or_full_ending(qtbot, little):
+    sound = RecordingSound()
+    player, clock = make_player(qtbot, *little, settings=Settings(child_lock=False), mixer=sound)
+    assert sound.calls[0] == ("started", player.story.title)
+    qtbot.mouseClick(player.permission_card.yes, Qt.MouseButton.LeftButton)
+    for _ in range(player.session.line_count + 1):
+        press(qtbot, player, clock, Qt.Key.Key_Space)
+    assert sound.calls[-1] == ("finished",)
+    assert ("gently",) not in sound.calls, "a finished story winds down, it is not hushed"
+    assert any(c[0] == "page" for c in sound.calls)
+    qtbot.mouseClick(player.end_card.again, Qt.MouseButton.LeftButton)
+    assert sound.calls[-1] == ("started", player.story.title)
+    qtbot.mouseClick(player.stop_button, Qt.MouseButton.LeftButton)
+    assert sound.calls[-1] == ("gently",)
 
 
 def test_word_highlight_hook(qtbot, little):

@@ -125,6 +125,7 @@ class Session:
         self._due: float | None = None  # when to move on by itself
         self._remaining: float | None = None  # time left when paused
         self._speech_deadline: float | None = None  # waiting for speech to end
+        self._respeak = False  # paused mid-speech: say the line again on resume
         self._waiting_tap = False
         self._entered_at = clock.now()
         self._entered_forward = False
@@ -280,11 +281,18 @@ class Session:
         if paused:
             self._remaining = None if self._due is None else max(0.0, self._due - now)
             self._due = None
+            # Paused while the words were being said: the shell hushes the voice,
+            # and the line is said again from its start on resume.
+            self._respeak = self._speech_deadline is not None
+            self._speech_deadline = None
         else:
             self._due = None if self._remaining is None else now + self._remaining
             self._remaining = None
         self.paused = paused
         self._emit(PausedChanged(paused))
+        if not paused and self._respeak:
+            self._respeak = False
+            self._schedule(restart_speech=True)
 
     def set_mode(self, mode: Mode) -> None:
         if mode is Mode.FOLLOW and not (self.pace_model and self.pace_model.ready):
@@ -298,6 +306,7 @@ class Session:
             return
         self._mode = mode
         self._due = self._remaining = self._speech_deadline = None
+        self._respeak = False
         if self.paused:
             self.paused = False
             self._emit(PausedChanged(False))
@@ -351,6 +360,7 @@ class Session:
         self._entered_forward = forward
         self._due = self._remaining = self._speech_deadline = None
         self._waiting_tap = False
+        self._respeak = False
         if self.paused:
             self.paused = False
             self._emit(PausedChanged(False))

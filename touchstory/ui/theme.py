@@ -163,6 +163,9 @@ class Theme:
         }}
         QPushButton[quiet="true"]:hover {{ background: {p.surface}; color: {p.text}; }}
         QPushButton[quiet="true"]:focus {{ border: 2px solid {p.accent}; color: {p.text}; }}
+        QPushButton[quiet="true"]:checked {{
+            background: {p.surface_alt}; color: {p.text}; border: 2px solid {p.accent};
+        }}
         QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QListView, QTreeView, QTextEdit,
         QPlainTextEdit {{
             background: {p.surface}; color: {p.text}; border: 2px solid {p.border};

@@ -65,6 +65,13 @@ class PlayerView(QWidget):
         self.title_label = QLabel(story.title, self)
         self.follow_button = QPushButton("Carry on at my pace", self)
         self.follow_button.hide()
+        self.narrate_button = QPushButton("Read it to us", self)  # hands-free narration on/off
+        self.narrate_button.setCheckable(True)
+        self.narrate_button.setAccessibleName("Narration: the app reads the story aloud")
+        self.narrate_button.hide()
+        self.sound_button = QPushButton("Sound", self)
+        self.sound_button.setAccessibleName("Background sound, volumes and sleep timer")
+        self.sound_button.hide()
         self.cues_button = QPushButton("Baby's cues", self)  # baby routines only
         self.cues_button.setAccessibleName("Safety checklist and baby's cues")
         self.cues_button.setVisible(story.meta.kind is Kind.ROUTINE)
@@ -77,6 +84,8 @@ class PlayerView(QWidget):
         top.setSpacing(12)
         top.addWidget(self.title_label, 1)
         top.addWidget(self.follow_button)
+        top.addWidget(self.narrate_button)
+        top.addWidget(self.sound_button)
         top.addWidget(self.cues_button)
         top.addWidget(self.keys_button)
         top.addWidget(self.full_button)
@@ -130,7 +139,8 @@ class PlayerView(QWidget):
         pal = self.theme.palette
         self.title_label.setFont(self.theme.ui_font(13))
         self.title_label.setStyleSheet(f"color: {pal.text_muted};")
-        for button in (self.keys_button, self.full_button, self.follow_button, self.cues_button):
+        for button in (self.keys_button, self.full_button, self.follow_button, self.cues_button,
+                       self.narrate_button, self.sound_button):
             button.setFont(self.theme.ui_font(12))
             button.setProperty("quiet", button is not self.follow_button)
 

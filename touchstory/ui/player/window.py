@@ -28,6 +28,7 @@ from touchstory.story.model import Story
 from touchstory.story.packs import Body, StrokePack, Touch
 from touchstory.ui.keys import KeyMap
 from touchstory.ui.player.cards import Ending
+from touchstory.ui.player.hooks import NullSound
 from touchstory.ui.player.input import Press, PressRouter
 from touchstory.ui.player.learn_keys import LearnClickerDialog
 from touchstory.ui.player.recorder import SessionRecorder
@@ -59,12 +60,13 @@ class PlayerWindow(PlayerView):
         self.clock = clock
         self._on_settings_changed = on_settings_changed
         self.narrator = narrator
-        self.mixer = mixer
+        self.mixer = mixer if mixer is not None else NullSound()  # the sound under the story
         self._pace_model = pace_model
         self._start_line = start_line
         self._recorder = SessionRecorder(journal, story)
         self._coming_strokes: list = []
         self._quiet = False  # while jumping to a resumed line, skip the in-between renders
+        self._narration_problem: str | None = None  # why narration can't be had here
         self._paused_for_safety = False  # the safety card paused a timed session; closing it resumes
         self._tick = QTimer(self)  # timed modes (narrated, follow) move on when due
         self._tick.setInterval(TICK_MS)
@@ -74,6 +76,9 @@ class PlayerWindow(PlayerView):
         self._connect_signals()
         apply_theme(self, self.theme)
         self.apply_settings(settings, notify=False)
+        self.narrate_button.setVisible(narrator is not None)
+        self._sync_narrate_button()
+        self.mixer.story_started(story)
         self.session.start()
 
     # -- building --------------------------------------------------------------------
@@ -89,7 +94,13 @@ class PlayerWindow(PlayerView):
                           narration_available=self.narrator is not None)
         session.subscribe(self._on_session_event)
         self._recorder.begin(mode.value, session.line_count)
+        if mode is Mode.NARRATED:
+            self._prepare_narration(session)
         return session
+
+    def _prepare_narration(self, session: Session) -> None:
+        if self.narrator is not None:
+            self.narrator.prepare([step.text for step in session.steps], self.story.meta.language)
 
     def _connect_signals(self) -> None:
         self.page.tapped.connect(self._on_page_tapped)
@@ -104,11 +115,13 @@ class PlayerWindow(PlayerView):
         self.keys_button.clicked.connect(self._on_keys_button_clicked)
         self.full_button.clicked.connect(self._on_full_button_clicked)
         self.follow_button.clicked.connect(self._on_follow_button_clicked)
+        self.narrate_button.clicked.connect(self._on_narrate_button_clicked)
         self.cues_button.clicked.connect(self._on_cues_button_clicked)
         self.permission_card.safety_requested.connect(self._on_permission_card_safety_requested)
         self.safety_closed.connect(self._on_safety_closed)
         self._tick.timeout.connect(self._on_tick_timeout)
         for button in (self.keys_button, self.full_button, self.follow_button, self.stop_button,
+                       self.narrate_button, self.sound_button,
                        self.permission_card.yes, self.permission_card.not_now, self.end_card.leave,
                        self.end_card.again, self.keys_overlay.learn, self.keys_overlay.close_button,
                        self.cues_button, self.permission_card.safety):
@@ -254,6 +267,55 @@ class PlayerWindow(PlayerView):
     def _on_follow_button_clicked(self) -> None:
         self.session.set_mode(Mode.FOLLOW)
 
+    # -- narration ------------------------------------------------------------------------
+    def _on_narrate_button_clicked(self) -> None:
+        if self._narration_problem:
+            self.narrate_button.setChecked(False)
+            self.show_notice(self._narration_problem)
+        else:
+            self.set_narrated(self.narrate_button.isChecked())
+        self.setFocus()
+
+    def set_narrated(self, on: bool) -> None:
+        """Hands-free (the app reads each line, waits for the stroke, moves on) or
+        read-aloud (every tap moves one line)."""
+        if on and self.narrator is None:
+            on = False
+        if on and self.session.mode is not Mode.NARRATED:
+            self._prepare_narration(self.session)
+            self.session.set_mode(Mode.NARRATED)
+            self.toast.flash("Narration on: tap to pause, tap again to go on")
+            self._place_toast()
+        elif not on and self.session.mode is Mode.NARRATED:
+            if self.narrator is not None:
+                self.narrator.stop()
+            self.session.set_mode(Mode.READ_ALOUD)
+        self._sync_narrate_button()
+
+    def narration_unavailable(self, text: str, *, tell: bool = True) -> None:
+        """The voice engine is missing or gave up: read-aloud it is, said plainly.
+        The button stays, so a parent who looks for narration finds out why."""
+        if self.session.mode is Mode.NARRATED:
+            self.session.set_mode(Mode.READ_ALOUD)
+        self.narrator = None
+        self._narration_problem = text
+        self.session.narration_available = False
+        self.narrate_button.show()
+        self._sync_narrate_button()
+        self.line_view.set_hint("")
+        if tell:
+            self.show_notice(text)
+
+    def show_notice(self, text: str) -> None:
+        """A plain message over the page that goes away by itself."""
+        self.toast.flash(text, seconds=max(3.0, min(12.0, len(text) / 15)))
+        self._place_toast()
+
+    def _sync_narrate_button(self) -> None:
+        on = self.session.mode is Mode.NARRATED
+        self.narrate_button.setChecked(on)
+        self.narrate_button.setText("Narration on" if on else "Read it to us")
+
     # -- safety checklist and baby's cues (baby routines) -------------------------------
     def show_safety(self, on: bool, tab: int = CHECKLIST_TAB) -> None:
         """Open or close the safety card; a timed session (narrated, follow) waits
@@ -294,25 +356,33 @@ class PlayerWindow(PlayerView):
         self._update_lock()
         self.stop_button.set_text("Stop")
         self.stop_button.set_glyph("stop")
+        self.mixer.story_started(self.story)
         self.session.start()
+        self._sync_narrate_button()
         self.setFocus()
 
     # -- session events ----------------------------------------------------------------
     def _on_session_event(self, event: Event) -> None:
         match event:
-            case StepChanged(step=step):
+            case StepChanged(step=step, previous_index=previous):
                 if not self._quiet:
                     self._render_step(step)
+                    if step.kind is StepKind.LINE and self.story.pages:
+                        self.mixer.page_changed(self.story.pages[step.page_index],
+                                                forward=previous is None or step.index > previous)
             case SpeakRequested(step=step):
                 if self.narrator is not None and not self._quiet:
                     self.narrator.speak(step.index, step.text)
             case PausedChanged(paused=paused):
                 self.line_view.set_hint("Paused. Tap to go on." if paused else "")
+                if paused and self.narrator is not None:
+                    self.narrator.stop()  # the session says the line again on resume
             case WaitingForTap():
                 self.line_view.set_hint("Tap when you are ready.")
             case FollowReady(ready=ready):
                 self.follow_button.setVisible(ready and self.session.mode is Mode.READ_ALOUD)
             case ModeChanged(mode=mode):
+                self._sync_narrate_button()
                 self.follow_button.setVisible(mode is Mode.READ_ALOUD and bool(
                     self._pace_model is not None and self._pace_model.ready))
             case Finished(reason=reason):
@@ -400,12 +470,12 @@ class PlayerWindow(PlayerView):
     def _on_finished(self, reason: EndReason) -> None:
         self._tick.stop()
         self.permission_card.hide()
-        if reason is not EndReason.COMPLETED:
+        if reason is EndReason.COMPLETED:
+            self.mixer.story_finished()  # the sound plays on a while, then fades
+        else:
             if self.narrator is not None:
                 self.narrator.stop()
-            stop_gently = getattr(self.mixer, "stop_gently", None)
-            if callable(stop_gently):
-                stop_gently()  # never an abrupt silence
+            self.mixer.stop_gently()  # never an abrupt silence
         ending = {EndReason.COMPLETED: Ending.THANKS, EndReason.DECLINED: Ending.DECLINED,
                   EndReason.STOPPED: Ending.STOPPED}[reason]
         thanks = self.session.steps[-1].text if self.session.steps[-1].kind is StepKind.THANKS else None
