@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from touchstory.audio.export import ExportResult, Segment, render_session
+from touchstory.audio.export import ExportCancelled, ExportResult, Segment, render_session
 from touchstory.audio.sleep import FADE_MAX, FADE_MIN
 from touchstory.audio.sound import Sound
 from touchstory.audio.soundscapes import get_soundscape
 from touchstory.audio.userfile import load_user_soundscape
-from touchstory.errors import AudioError, SpeechError, TouchstoryError
+from touchstory.errors import AudioError, SpeechError
 from touchstory.paths import UserPaths
 from touchstory.speech.cache import CachedEngine
 from touchstory.speech.engine import SpeechEngine, VoiceSettings
@@ -91,7 +91,7 @@ def build_segments(pieces: list[Piece], engine: SpeechEngine | None, voice: Voic
     segments = [Segment(None, LEAD_IN)]
     for i, piece in enumerate(pieces):
         if cancel is not None and cancel.is_set():
-            raise TouchstoryError("export cancelled")
+            raise ExportCancelled("The export was cancelled.")
         if progress:
             progress("Preparing the voice", i / max(len(pieces), 1))
         if engine is None or not piece.text:
@@ -102,22 +102,26 @@ def build_segments(pieces: list[Piece], engine: SpeechEngine | None, voice: Voic
     return segments
 
 
-def load_soundscape(name: str | None, story: Story, paths: UserPaths) -> Sound | None:
-    """The soundscape to lay under the session: the one asked for, else the story's."""
+def load_soundscape(name: str | None, story: Story, cache: Path,
+                    progress: Callable[[float], None] | None = None) -> Sound | None:
+    """The soundscape to lay under the session: the one asked for, else the story's.
+    `cache` is the app's cache folder (built-ins are kept in its `soundscapes`)."""
     chosen = name if name is not None else story.meta.soundscape
     if not chosen or chosen == "none":
         return None
     as_path = Path(chosen)
     if as_path.suffix.lower() in (".wav", ".ogg", ".mp3", ".flac"):
         return load_user_soundscape(as_path if as_path.is_absolute() else story.folder / as_path)
-    return get_soundscape(chosen, cache_dir=paths.cache / "soundscapes")
+    return get_soundscape(chosen, cache_dir=cache / "soundscapes", progress=progress)
 
 
-def export_story(story: Story, pack: StrokePack | None, out: Path, *, paths: UserPaths,
+def export_story(story: Story, pack: StrokePack | None, out: Path, *,
                  engine: SpeechEngine | None, voice: VoiceSettings, soundscape: Sound | None,
                  pace: float = 1.0, fade: float = 20.0, progress: Progress | None = None,
-                 cancel: threading.Event | None = None) -> ExportResult:
-    """Render the whole session to `out` (.wav, .ogg or .mp3). Blocking: off the GUI thread."""
+                 cancel: threading.Event | None = None, paths: UserPaths | None = None) -> ExportResult:
+    """Render the whole session to `out` (.wav, .ogg or .mp3). Blocking: off the GUI thread.
+    Raises ExportCancelled (no file is left) once `cancel` is set. `paths` is not needed
+    (the soundscape and engine come ready-made); it is still accepted for older callers."""
     pieces = session_pieces(story, pack, pace)
     segments = build_segments(pieces, engine, voice, progress, cancel)
     mix_progress = (lambda f: progress("Mixing the sound", f)) if progress else None
@@ -165,7 +169,7 @@ def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:
     voice = settings_for(story.meta.language, Speed.BEDTIME)
     progress = _bar if sys.stderr.isatty() else None
     try:
-        soundscape = load_soundscape(args.soundscape, story, paths)
+        soundscape = load_soundscape(args.soundscape, story, paths.cache)
     except AudioError as exc:
         print(f"touchstory: {exc}", file=sys.stderr)
         soundscape = None

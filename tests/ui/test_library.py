@@ -407,7 +407,7 @@ def test_closing_remembers_filters_but_not_the_search(qtbot, built: Built):
 def test_a_cards_own_menu(built: Built):
     menu = built.window.menus.card_menu(built.entry("Café Dreams"))
     assert [a.text() for a in menu.actions()] == [
-        "Play", "Play from the beginning", "Add to favourites", "Show the story's folder"]
+        "Play", "Play from the beginning", "Add to favourites", "Make an audio file…", "Show the story's folder"]
     next(a for a in menu.actions() if a.text() == "Play from the beginning").trigger()
     assert [(e.title, s) for e, s in built.played] == [("Café Dreams", 0)]
     star = next(a for a in built.window.menus.card_menu(built.entry("Baby Feet")).actions()

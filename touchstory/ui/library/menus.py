@@ -1,7 +1,8 @@
 """The library's menus: the menu bar (File: open a story or a folder, your
-stories folder, classroom mode, Settings, Quit; View: search, look again, full
-screen; Help: keys, how to write a story, about) and the menu of a story card. Actions that
-only need a dialog or the desktop live here; the rest call the window."""
+stories folder, an audio file of the chosen story, classroom mode, Settings,
+Quit; View: search, look again, full screen; Help: keys, how to write a story,
+about) and the menu of a story card. Actions that only need a dialog or the
+desktop live here; the rest call the window."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from touchstory.ui.library.model import Role
 
 if TYPE_CHECKING:  # the window imports this module; only its type is needed here
     from touchstory.story.library import StoryEntry
+    from touchstory.story.packs import PackRegistry
+    from touchstory.ui.export_dialog import ExportDialog
     from touchstory.ui.library.window import LibraryWindow
 
 ABOUT = ("<b>touchstory {version}</b><p>Story massage, line by line: stories and rhymes where every line "
@@ -36,9 +39,11 @@ def _action(menu: QMenu, text: str, slot: Callable[[], object],
 
 
 class LibraryMenus(QObject):
-    def __init__(self, window: "LibraryWindow", stories_folder: Path, format_help: Path | None) -> None:
+    def __init__(self, window: "LibraryWindow", stories_folder: Path, format_help: Path | None, *,
+                 packs: "PackRegistry | None" = None, cache_dir: Path | None = None) -> None:
         super().__init__(window)
         self._window = window
+        self._packs, self._cache_dir = packs, cache_dir
         self._stories_folder = stories_folder
         self._format_help = format_help
         bar = window.menuBar()
@@ -46,6 +51,8 @@ class LibraryMenus(QObject):
         _action(file, "&Open a story…", self._on_open_file_triggered, QKeySequence.StandardKey.Open)
         _action(file, "Open a &folder of stories…", self._on_open_folder_triggered)
         _action(file, "Open your &stories folder", self._on_stories_folder_triggered)
+        self.audio_file_action = _action(file, "Make an &audio file of the chosen story…",
+                                         self._on_audio_file_triggered)
         file.addSeparator()
         self.classroom_action = _action(file, "&Classroom mode…", self._on_classroom_triggered)
         self.classroom_action.setStatusTip("The selected classroom story (or the usual one) on a projector, "
@@ -86,9 +93,34 @@ class LibraryMenus(QObject):
             lambda: window.toggle_favourite(entry))
         if entry.problems:
             menu.addAction("Show problems").triggered.connect(lambda: window.show_problems(entry))
+        if entry.playable:
+            menu.addAction("Make an audio file…").triggered.connect(lambda: self.make_audio_file(entry))
         menu.addAction("Show the story's folder").triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.path.parent))))
         return menu
+
+    def make_audio_file(self, entry: "StoryEntry | None" = None) -> "ExportDialog | None":
+        """The "Make an audio file" dialog for `entry` (else the chosen card). It opens
+        over the library and makes the file in its own background thread."""
+        window = self._window
+        chosen = window.grid.currentIndex()
+        if entry is None and window.pages.currentWidget() is window.page and chosen.isValid():
+            entry = chosen.data(Role.ENTRY)
+        if entry is None:
+            window.show_notice("Choose a story first (click its card), then make its audio file.")
+            return None
+        if not entry.playable or entry.story is None:
+            window.show_notice(f"“{entry.title}” has problems to fix before it can become an audio file.")
+            return None
+        from touchstory.ui.export_dialog import ExportDialog  # see _on_open_file_triggered
+
+        story = entry.story
+        pack = self._packs.get(story.meta.pack) if self._packs is not None else None
+        dialog = ExportDialog(story, pack, theme=window.theme, settings=window.settings,
+                              cache_dir=self._cache_dir, parent=window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_format_help(self) -> None:
         if self._format_help is not None and self._format_help.is_file():
@@ -125,6 +157,9 @@ class LibraryMenus(QObject):
 
     def _on_classroom_triggered(self) -> None:
         self._window.open_classroom()
+
+    def _on_audio_file_triggered(self) -> None:
+        self.make_audio_file()
 
     def _on_search_triggered(self) -> None:
         window = self._window

@@ -68,7 +68,7 @@ class LibraryWindow(QMainWindow):
         self.setWindowTitle("touchstory: stories")
         self.setAcceptDrops(True)
         self._build(settings)
-        self.menus = LibraryMenus(self, stories_folder, format_help)
+        self.menus = LibraryMenus(self, stories_folder, format_help, packs=packs, cache_dir=cache_dir)
         self._connect_signals()
         self.set_theme(theme)
         self._restore_geometry()
@@ -127,6 +127,10 @@ class LibraryWindow(QMainWindow):
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
