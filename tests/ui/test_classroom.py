@@ -311,6 +311,12 @@ def test_narrated_mode_speaks_through_the_narrator(qtbot, make, packs):
     clock.advance(packs["story"]["calm"].tempo + 0.1)
     c._tick.timeout.emit()
     assert c.projector.shown_text() == "Drip, drip, drip."
+    said, stops = len(narrator.spoken), narrator.stops
+    press(qtbot, c.projector, clock, Qt.Key.Key_P)  # pause mid-line: the voice stops at once
+    assert narrator.stops == stops + 1 and c.group.paused
+    press(qtbot, c.projector, clock, Qt.Key.Key_P)  # go on: the line is said again
+    assert not c.group.paused and len(narrator.spoken) == said + 1
+    assert narrator.spoken[-1][1] == "Drip, drip, drip."
 
 
 def test_save_a_plan_and_open_it_again(qtbot, make, paths):

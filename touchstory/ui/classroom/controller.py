@@ -208,6 +208,9 @@ class ClassroomController(QObject):
     # -- the session tells -----------------------------------------------------------------------
     def _on_group_event(self, event: Event) -> None:
         match event:
+            case PausedChanged(paused=True) if self.narrator is not None:
+                self.narrator.stop()  # silence now; the session says the line again on "go on"
+                self._render_all()
             case SlideChanged() | BlankChanged() | OverlayChanged() | MoveOnChanged() | PausedChanged() \
                     | ModeChanged() | PaceChanged():
                 self._render_all()
