@@ -11,8 +11,9 @@ Output (default /tmp/touchstory-review/):
   icons/<pack>/<stroke>.png        each stroke icon at 48 px on a dark and a light tile
   contact-sheet.png                every picture as a labelled thumbnail, in one image
   icons-sheet.png                  every icon at 48 px, on the bedtime and day colours
-  pages/                           every page as it appears in the player (see the
-                                   hook `render_player_pages` below)
+  pages/<story>/<theme>-<size>-pageN.png   every page as the player shows it, in the
+                                   bedtime and day themes at 1920x1080 and 800x600
+  pages-<theme>-<size>.png         a contact sheet of those pages
 
 This is a tool for people, not a test: pytest does not collect it.
 """
@@ -29,8 +30,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))  # the screenshot helpers
+
+from screenshots.helpers import load, settle, wait_for_pictures  # noqa: E402
+from touchstory.journal.settings import Settings  # noqa: E402
+from touchstory.pacing.clock import FakeClock  # noqa: E402
+from touchstory.pacing.session import StepKind  # noqa: E402
+from touchstory.ui.player import PlayerWindow  # noqa: E402
+from touchstory.ui.theme import theme_by_name  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 STORIES = ROOT / "stories"
@@ -134,16 +145,57 @@ def contact_sheet(items: list[Rendered], path: Path, thumb: tuple[int, int], col
     sheet.save(str(path))
 
 
-def render_player_pages(out: Path, only: set[str]) -> list[Path]:
-    """HOOK for the UI: render every page as the player shows it (picture, line text,
-    stroke icon) in both themes at 1920x1080 and 800x600, into out/pages/.
+PAGE_SIZES = ((1920, 1080), (800, 600))
+PAGE_THEMES = ("bedtime", "day")
 
-    The player's page view lives in touchstory/ui/ and is written separately; whoever
-    writes it fills in this function (build the view offscreen with a story from
-    touchstory.story.library, step through its lines, `widget.grab().save(...)`).
-    Until then it renders nothing and says so."""
-    print("pages: the player view is not wired in yet; see render_player_pages()", file=sys.stderr)
-    return []
+
+def render_player_pages(out: Path, only: set[str], sizes: tuple[tuple[int, int], ...] = PAGE_SIZES,
+                        themes: tuple[str, ...] = PAGE_THEMES) -> list[Path]:
+    """Every page as the player shows it (picture, first line of the page, stroke
+    card) in both themes at 1920x1080 and 800x600, into out/<story>/, plus one
+    contact sheet per theme and size (pages-<theme>-<size>.png beside out/)."""
+    done: list[Path] = []
+    sheets: dict[str, list[Rendered]] = {}
+    for folder in sorted(p for p in STORIES.iterdir() if p.is_dir() and any(p.glob("*.story"))):
+        if only and folder.name not in only:
+            continue
+        story, pack = load(folder.name)
+        for theme in themes:
+            for width, height in sizes:
+                player = PlayerWindow(story, pack, Settings(), clock=FakeClock(), theme=theme_by_name(theme))
+                player.resize(width, height)
+                player.show()
+                settle(60)
+                player.session.accept()
+                seen: set[int] = set()
+                while player.session.step.kind is StepKind.LINE:
+                    step = player.session.step
+                    if step.page_index not in seen:
+                        seen.add(step.page_index)
+                        player.stroke_card.set_animation_time(0.8)
+                        settle(40)
+                        wait_for_pictures(player)
+                        png = out / folder.name / f"{theme}-{width}x{height}-page{step.page_index + 1}.png"
+                        png.parent.mkdir(parents=True, exist_ok=True)
+                        image = player.grab().toImage()
+                        image.save(str(png))
+                        done.append(png)
+                        label = f"{folder.name} {step.page_index + 1}"
+                        sheets.setdefault(f"{theme}-{width}x{height}", []).append(Rendered(label, png, png, image))
+                    nxt = player.session.next_line()
+                    if nxt is None or nxt.kind is not StepKind.LINE:
+                        break
+                    if nxt.page_index != step.page_index:  # turn the page at once, not mid-crossfade
+                        player.picture_view.set_picture(story.pages[nxt.page_index].picture, animate=False)
+                    player.session.next()
+                player.shutdown()
+                player.close()
+                player.deleteLater()
+                settle(10)
+    for key, items in sheets.items():
+        contact_sheet(items, out.parent / f"pages-{key}.png", (320, 180) if key.endswith("1080") else (240, 180),
+                      columns=8)
+    return done
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,16 +204,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1600x1000", help="picture PNG size, e.g. 800x600")
     parser.add_argument("--story", action="append", default=[], help="only this story (repeatable)")
     parser.add_argument("--no-pages", action="store_true", help="skip the player pages")
+    parser.add_argument("--pages-only", action="store_true", help="only the player pages")
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     only = set(args.story)
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts for the labels
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # widgets for the player pages
     args.out.mkdir(parents=True, exist_ok=True)
-    pictures = render_pictures(args.out, (width, height), only)
-    contact_sheet(pictures, args.out / "contact-sheet.png", (320, 200), columns=8)
-    icons = render_icons(args.out)
-    contact_sheet(icons, args.out / "icons-sheet.png", (170, 56), columns=6)
+    pictures: list[Rendered] = []
+    icons: list[Rendered] = []
+    if not args.pages_only:
+        pictures = render_pictures(args.out, (width, height), only)
+        contact_sheet(pictures, args.out / "contact-sheet.png", (320, 200), columns=8)
+        icons = render_icons(args.out)
+        contact_sheet(icons, args.out / "icons-sheet.png", (170, 56), columns=6)
     pages = [] if args.no_pages else render_player_pages(args.out / "pages", only)
     print(f"{len(pictures)} pictures, {len(icons)} icons, {len(pages)} pages -> {args.out}")
     del app
