@@ -113,6 +113,7 @@ class Touchstory(QObject):
         self.theme: Theme = theme_for_now(self.settings, now())
         self.player: QWidget | None = None
         self.classroom: QObject | None = None  # kept alive while classroom mode runs
+        self._ended_classroom: QObject | None = None  # still unwinding its close()
         self.library = LibraryWindow(
             sources=self._sources(), packs=self.packs, journal=self.journal, settings=self.settings,
             theme=self.theme, pool=self.pool, bundled_root=bundled, stories_folder=paths.stories,
@@ -284,6 +285,11 @@ class Touchstory(QObject):
         # Showing the library now cancels Qt's quit on the last window closing. The
         # controller is kept until the next classroom: it is still unwinding its close().
         self._ended_classroom, self.classroom = self.classroom, None
+        if self.narration is not None and self._ended_classroom is not None:
+            try:
+                self.narration.speech_finished.disconnect(self._ended_classroom.speech_finished)
+            except (RuntimeError, TypeError):
+                pass
         self.library.show()
         self.library.raise_()
         self.library.activateWindow()
@@ -348,15 +354,18 @@ def _classroom(args: argparse.Namespace, app: Touchstory) -> int | None:
     from touchstory.ui.classroom import open_classroom  # only in classroom mode
 
     target = Path(args.target) if args.target else None
+    sound, narration = app._sound_and_voice()  # the round timer's chime; narration when chosen
     try:
         app.classroom = open_classroom(target, packs=app.packs, settings=app.settings, paths=app.paths,
-                                       clock=MonotonicClock(), theme=app.theme)
+                                       clock=MonotonicClock(), theme=app.theme, mixer=sound, narrator=narration)
     except StoryError as exc:
         first = Path(exc.problems[0].loc.path) if exc.problems else (target or Path("classroom"))
         app.library.load()
         app.library.show_file_problems(first, list(exc.problems))
         return None
     app.classroom.settings_changed.connect(app._on_settings_changed)
+    if narration is not None:
+        narration.speech_finished.connect(app.classroom.speech_finished)
     return None
 
 

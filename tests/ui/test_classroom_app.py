@@ -98,3 +98,38 @@ def test_closing_the_classroom_does_not_quit_the_app(tmp_path: Path):
                           timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 7, f"exit {done.returncode}\n{done.stdout}\n{done.stderr[-2000:]}"
     assert "SEEN [('open', False, True), ('closed', True)]" in done.stdout
+
+
+def test_the_classroom_gets_the_apps_sound_and_voice(qtbot, tmp_path: Path):
+    """The round timer's chime and narrated mode go through the same live sound
+    and narrator as the player: a spoken line's end moves the class on."""
+    from touchstory.pacing.session import Mode
+    from touchstory.speech.fake import FakeSpeechEngine
+
+    paths = UserPaths(tmp_path / "d", tmp_path / "c", tmp_path / "k")
+    made = app_mod.Touchstory(paths, backends=app_mod.Backends(engine=lambda: FakeSpeechEngine(tmp_path / "v")))
+    qtbot.addWidget(made.library)
+    try:
+        made.library.classroom_requested.emit(UNDER_THE_SEA)
+        c = made.classroom
+        assert c is not None and c.mixer is made.sound and c.narrator is made.narration
+        cues: list[bool] = []
+        made.sound.mixer.play_cue = lambda sound=None: cues.append(True)  # count, don't ring
+        c.mixer.play_cue()
+        assert cues == [True]
+        c.console.mode_box.setCurrentIndex(1)
+        assert c.group.mode is Mode.NARRATED
+        story_step = next(i for i, step in enumerate(c.group.plan.steps) if step.kind.name == "STORY")
+        c.group.goto(story_step)
+        c.group.next()
+        first = c.projector.shown_text()
+        heard: list[int] = []
+        made.narration.speech_finished.connect(heard.append)
+        qtbot.waitUntil(lambda: bool(heard), timeout=20_000)  # spoken in real time by the silent output
+        assert c.projector.shown_text() == first, "after the words, the stroke's own time"
+    finally:
+        c = made.classroom
+        if c is not None:
+            c.close()
+        made.library.close()
+        made.shutdown()

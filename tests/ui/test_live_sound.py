@@ -208,3 +208,20 @@ def test_a_new_voice_renders_again(qtbot, voice):
     narration.speak(0, LINES[0])
     qtbot.waitUntil(lambda: len(engine.rendered) > before, timeout=10_000)
     assert narration.voice_settings().rate_wpm == 120 and narration.voice_settings().voice_id == "fake/fr"
+
+
+def test_lines_spoken_by_the_callers_own_tokens_are_reported_back_by_them(qtbot, voice):
+    """The classroom speaks by its own tokens, without preparing a story first."""
+    narration, output, engine = voice
+    finished: list[int] = []
+    narration.speech_finished.connect(finished.append)
+    narration.speak(41, "Watch me: circle, circle.")
+    qtbot.waitUntil(narration.mixer.voice_playing, timeout=10_000)
+    narration.speak(42, "Ask your partner.")  # the next slide cuts the first one off
+    qtbot.waitUntil(narration.mixer.voice_playing, timeout=10_000)
+    for _ in range(100):
+        output.pump(0.05)
+        qtbot.wait(5)
+        if finished:
+            break
+    qtbot.waitUntil(lambda: finished == [42], timeout=2000)

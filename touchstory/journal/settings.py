@@ -92,7 +92,7 @@ class Settings:
     text_scale: float = 1.0
     dyslexia_spacing: bool = False
     show_next_line: bool = True
-    highlight_words: bool = False
+    highlight_words: bool = True
     child_lock: bool = True
     key_bindings: dict[str, str] = field(default_factory=dict)  # key name -> action name
     narration: bool = False

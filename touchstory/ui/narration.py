@@ -62,6 +62,7 @@ class Narration(QObject):
         self._lock = threading.Lock()
         self._generation = 0
         self._pending: int | None = None  # asked to speak, not rendered yet
+        self._report: dict[int, int] = {}  # line index -> the caller's own token
         self._playing: int | None = None
         self._words: tuple[WordTiming, ...] = ()
         self._word: int | None = None
@@ -118,6 +119,7 @@ class Narration(QObject):
             return
         self._language = language or "en-GB"
         self._texts = tuple(texts)
+        self._report.clear()
         self._forget()
         prefetcher = self._ensure_prefetcher()
         prefetcher.set_settings(self.voice_settings())
@@ -133,9 +135,13 @@ class Narration(QObject):
         if not self.available:
             self._give_up()
             return
-        if self._prefetcher is None or not 0 <= index < len(self._texts) or self._texts[index] != text:
-            log.warning("narration was not prepared for step %d; the story goes on unspoken", index)
-            return  # the session's own time limit carries the story on
+        if self._prefetcher is not None and 0 <= index < len(self._texts) and self._texts[index] == text:
+            self._report.pop(index, None)
+        else:
+            # Not prepared (the classroom speaks by its own tokens): adopt the text,
+            # and report its end under the caller's token.
+            token, index = index, self._adopt(text)
+            self._report[index] = token
         assert self._prefetcher is not None
         self._prefetcher.focus(index)
         with self._lock:
@@ -148,6 +154,14 @@ class Narration(QObject):
             self._pending = index
             return
         self._play(index, *ready)
+
+    def _adopt(self, text: str) -> int:
+        """The index of `text` among the lines to render, appending it if new."""
+        if text in self._texts:
+            return self._texts.index(text)
+        self._texts = (*self._texts, text)
+        self._ensure_prefetcher().set_lines(self._texts)  # earlier lines keep their renderings
+        return len(self._texts) - 1
 
     def stop(self) -> None:
         """Hush at once (with the mixer's 30 ms close, never a click); no
@@ -220,7 +234,7 @@ class Narration(QObject):
             self._give_up()
         if index == self._pending:
             self._pending = None
-            self.speech_finished.emit(index)  # skip the words; the stroke time still follows
+            self.speech_finished.emit(self._report.get(index, index))  # skip the words; the stroke time follows
 
     def _on_preview_ready(self, sound: object, problem: str) -> None:
         if isinstance(sound, Sound):
@@ -244,7 +258,7 @@ class Narration(QObject):
             return
         self._playing = None
         self._end_words()
-        self.speech_finished.emit(index)
+        self.speech_finished.emit(self._report.get(index, index))
 
     def _on_word_timer_timeout(self) -> None:
         position = self.mixer.voice_position()
