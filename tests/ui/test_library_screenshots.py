@@ -100,9 +100,9 @@ def test_no_favourites_yet(qtbot, tmp_path: Path, story_root: Path):
 
 @pytest.mark.parametrize("theme", ["bedtime", "day"])
 def test_settings_dialog(qtbot, theme: str):
-    dialog = SettingsDialog(Settings(), theme_by_name(theme))
+    dialog = SettingsDialog(Settings(), theme_by_name(theme), sound_available=True)
     qtbot.addWidget(dialog)
-    dialog.resize(720, 560)
+    dialog.resize(760, 700)  # the tallest page, Voice and sound, fits without scrolling
     dialog.show()
     qtbot.waitExposed(dialog)
     for tab in range(dialog.tabs.count()):

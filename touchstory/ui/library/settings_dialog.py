@@ -1,19 +1,21 @@
-"""The Settings dialog: how things look, bedtime hours, the child lock, and
-(shown but switched off until the engines are wired) narration and sound.
-It edits a copy; `settings()` gives the result when the dialog is accepted."""
+"""The Settings dialog: how things look, bedtime hours, the child lock, and the
+voice and sound (touchstory.ui.library.sound_settings). It edits a copy;
+`settings()` gives the result when the dialog is accepted. The voice list is
+asked for, off the GUI thread, the first time the "Voice and sound" page is shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QSlider, QSpinBox,
-    QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from touchstory.journal.settings import Settings, ThemeChoice
+from touchstory.speech.engine import Voice
 from touchstory.ui.library.filter_bar import QuietCombo
+from touchstory.ui.library.sound_settings import SoundPage, sound_rules
 from touchstory.ui.library.style import apply_library_theme
 from touchstory.ui.theme import Theme
 
@@ -42,21 +44,32 @@ def _time_box(current: str, name: str) -> QuietCombo:
 
 
 class SettingsDialog(QDialog):
-    """`sound_available`: whether narration and sound can be set yet."""
+    """`sound_available`: whether there is sound to set at all (False: the page is
+    shown, switched off). `voices()`: the engine's voices; blocking, so it is run
+    in the thread pool. `preview(voice_id, language_tag, rate_wpm)`: speak a sample
+    (non-blocking). `narration_problem`: why there is no narration (with how to
+    install it); only the narration controls are then switched off."""
 
     def __init__(self, settings: Settings, theme: Theme, sound_available: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, voices: Callable[[], list[Voice]] | None = None,
+                 preview: Callable[[str, str, int], None] | None = None,
+                 narration_problem: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setModal(True)
         self._original = settings
-        self.setMinimumWidth(620)
+        self._theme = theme
+        self._voices, self._preview, self._narration_problem = voices, preview, narration_problem
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._look_page(settings), "Look and reading")
         self.tabs.addTab(self._bedtime_page(settings), "Bedtime and child lock")
-        self.tabs.addTab(self._sound_page(settings, sound_available), "Voice and sound")
+        self.sound = self._sound_page(settings, sound_available)
+        self.tabs.addTab(self.sound, "Voice and sound")
+        # the page's controls, by the names the dialog always had
+        self.narration, self.volume_sliders = self.sound.narration, self.sound.volume_sliders
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -66,6 +79,11 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         apply_library_theme(self, theme)
+        self.setStyleSheet(self.styleSheet() + sound_rules(theme))
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -102,9 +120,12 @@ class SettingsDialog(QDialog):
             found = self.text_size.count() - 1
         self.text_size.setCurrentIndex(found)
         form.addRow("Text size", self.text_size)
-        self.dyslexia = QCheckBox("Wider letter and word spacing (easier for dyslexic readers)")
+        self.dyslexia = QCheckBox("Wider letter and word spacing")
         self.dyslexia.setChecked(s.dyslexia_spacing)
         form.addRow("Spacing", self.dyslexia)
+        dyslexia_hint = self._hint("Easier for many dyslexic readers.")  # on its own line: never cut off
+        dyslexia_hint.setWordWrap(False)
+        form.addRow("", dyslexia_hint)
         self.next_line = QCheckBox("Show the next line in small type")
         self.next_line.setChecked(s.show_next_line)
         form.addRow("Next line", self.next_line)
@@ -123,46 +144,13 @@ class SettingsDialog(QDialog):
         form.addRow("", self._hint("So a child's tap cannot end the story by accident."))
         return page
 
-    def _sound_page(self, s: Settings, available: bool) -> QWidget:
-        page, form = self._form()
-        if not available:
-            form.addRow(self._hint("Narration and background sound are not switched on in this version yet. "
-                                   "These settings will work as soon as they are."))
-        self.narration = QCheckBox("Read the story aloud (hands-free)")
-        self.narration.setChecked(s.narration)
-        form.addRow("Narration", self.narration)
-        self.highlight = QCheckBox("Highlight each word as it is read")
-        self.highlight.setChecked(s.highlight_words)
-        form.addRow("Highlighting", self.highlight)
-        self.voice = QuietCombo()
-        self.voice.addItem("The best voice for the story's language", "")
-        if s.voice_id:
-            self.voice.addItem(s.voice_id, s.voice_id)
-            self.voice.setCurrentIndex(1)
-        form.addRow("Voice", self.voice)
-        self.rate = QSpinBox()
-        self.rate.setRange(60, 300)
-        self.rate.setSuffix(" words a minute")
-        self.rate.setValue(s.rate_wpm)
-        form.addRow("Reading speed", self.rate)
-        self.volume_sliders: dict[str, QSlider] = {}
-        for name, label in (("master", "Volume"), ("voice", "Voice"), ("soundscape", "Background sound")):
-            slider = QSlider(Qt.Orientation.Horizontal)
-            slider.setRange(0, 100)
-            slider.setValue(round(getattr(s.volumes, name) * 100))
-            slider.setAccessibleName(f"{label} volume")
-            self.volume_sliders[name] = slider
-            form.addRow(label, slider)
-        self.fade = QDoubleSpinBox()
-        self.fade.setRange(5, 40)
-        self.fade.setDecimals(0)
-        self.fade.setSuffix(" seconds")
-        self.fade.setValue(s.fade_seconds)
-        form.addRow("Fade out at the end", self.fade)
-        for widget in (self.narration, self.highlight, self.voice, self.rate, self.fade,
-                       *self.volume_sliders.values()):
-            widget.setEnabled(available)
-        return page
+    def _sound_page(self, s: Settings, available: bool) -> SoundPage:
+        return SoundPage(s, self._theme, available, voices=self._voices, preview=self._preview,
+                         narration_problem=self._narration_problem)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.sound:
+            self.sound.load_voices()
 
     # -- result ------------------------------------------------------------------------------
 
@@ -171,10 +159,8 @@ class SettingsDialog(QDialog):
         s = self._original
         start = str(self.bedtime_start.currentData())
         end = str(self.bedtime_end.currentData())
-        level = {n: w.value() / 100 for n, w in self.volume_sliders.items()}
-        volumes = replace(s.volumes, master=level["master"], voice=level["voice"], soundscape=level["soundscape"])
         return replace(
-            s,
+            self.sound.settings_from(s),
             theme=ThemeChoice(self.theme_box.currentData()),
             text_scale=float(self.text_size.currentData()),
             dyslexia_spacing=self.dyslexia.isChecked(),
@@ -182,10 +168,4 @@ class SettingsDialog(QDialog):
             bedtime_start=start,
             bedtime_end=end,
             child_lock=self.child_lock.isChecked(),
-            narration=self.narration.isChecked(),
-            highlight_words=self.highlight.isChecked(),
-            voice_id=str(self.voice.currentData() or ""),
-            rate_wpm=self.rate.value(),
-            volumes=volumes,
-            fade_seconds=float(self.fade.value()),
         )

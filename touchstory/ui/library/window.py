@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -35,6 +36,9 @@ from touchstory.ui.library.tasks import TaskRunner
 from touchstory.ui.library.style import apply_library_theme
 from touchstory.ui.library.thumbnails import ThumbnailLoader
 from touchstory.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from touchstory.speech.engine import Voice
 
 LIBRARY_PAGE, PROBLEMS_PAGE = 0, 1
 
@@ -61,6 +65,9 @@ class LibraryWindow(QMainWindow):
         self._packs, self._journal, self._settings, self._theme = packs, journal, settings, theme
         self._bundled_root = bundled_root
         self._window_state, self._sound_available, self._now = window_state, sound_available, now
+        self._voices: Callable[[], list[Voice]] | None = None  # see set_sound_services
+        self._preview: Callable[[str, str, int], None] | None = None
+        self._narration_problem: str | None = None
         self._scanned = False
         self._load_pending = False
         self.runner = TaskRunner(pool, self)
@@ -134,6 +141,16 @@ class LibraryWindow(QMainWindow):
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
+
+    def set_sound_services(self, *, voices: Callable[[], list[Voice]] | None = None,
+                           preview: Callable[[str, str, int], None] | None = None,
+                           narration_problem: str | None = None, sound_available: bool | None = None) -> None:
+        """What the Settings dialog's "Voice and sound" page works with: `voices()`
+        (blocking; the dialog runs it in the pool), `preview(voice_id, language,
+        rate_wpm)`, and why there is no narration, if there is none."""
+        self._voices, self._preview, self._narration_problem = voices, preview, narration_problem
+        if sound_available is not None:
+            self._sound_available = sound_available
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -246,7 +263,8 @@ class LibraryWindow(QMainWindow):
         # Imported when first opened: the dialogs are not needed to paint the library.
         from touchstory.ui.library.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self._settings, self._theme, self._sound_available, self)
+        dialog = SettingsDialog(self._settings, self._theme, self._sound_available, self, voices=self._voices,
+                                preview=self._preview, narration_problem=self._narration_problem)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self._settings = dialog.settings()
             self.settings_changed.emit(self._settings)
