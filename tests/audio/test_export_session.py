@@ -80,7 +80,7 @@ def test_export_equals_the_live_mixer(tmp_path: Path, rain: Sound) -> None:
 def test_compressed_exports_play_back_with_the_right_length(segments: list[Segment], rain: Sound,
                                                             tmp_path: Path, suffix: str) -> None:
     result = render_session(segments, tmp_path / f"s{suffix}", rain, wind_down=2.0, fade_out=5.0, title="Test")
-    codec = {".ogg": "vorbis", ".mp3": "mp3"}[suffix]
+    codec = {".ogg": "libopus", ".mp3": "mp3"}[suffix]
     decoded = segment_class().from_file(str(result.path), format=suffix[1:], codec=codec)
     assert decoded.duration_seconds == pytest.approx(result.duration, abs=0.08)
     data = np.frombuffer(decoded.raw_data, "<i2").reshape(-1, decoded.channels) / 32768

@@ -4,8 +4,11 @@ Run:  .venv/bin/python tests/benchmarks/bench_audio.py      (prints a table)
  or:  .venv/bin/pytest tests/benchmarks/bench_audio.py -s   (same, with asserts)
 
 Targets (issue 5): a 10-minute soundscape bed renders in <= 2 s; a 5-minute
-story export (speech cached) renders in <= 5 s; the loop seam is no larger than
-the largest step inside the loop. Each figure is printed beside a baseline
+story export (speech cached) renders in <= 5 s, in each of the three formats the
+CLI and the "Make an audio file" dialog offer (OGG is the dialog's default); the
+loop seam is no larger than the largest step inside the loop. "Speech cached"
+here means the voices are WAV files already on disk, which is what a warm
+CachedEngine hands the renderer. Each figure is printed beside a baseline
 measured in the same run, done "the pydub way" (generators, overlay, gain
 slices, fades, export) as PLATFORM.md describes it.
 """
@@ -143,17 +146,20 @@ def bench(folder: Path) -> dict[str, float]:
     base, _ = timed(pydub_bed, bed_wav, folder / "bed_pydub.wav")
     figures["bed_10min_pydub"] = base
     rows.append(("bed: 10 min rain -> WAV (fade-in, loop, fade-out)", f"{secs:.2f} s",
-                 f"target <= 2 s; pydub way {base:.2f} s; {result.duration:.0f} s long"))
+                 f"target <= 2 s: {'ok' if secs <= 2.0 else 'OVER BUDGET'}; pydub way {base:.2f} s "
+                 f"({base / secs:.1f}x slower); {result.duration:.0f} s long"))
 
     segments = story_segments(folder)
     for suffix in (".wav", ".ogg", ".mp3"):
         secs, result = timed(render_session, segments, folder / f"story{suffix}", rain)
         figures[f"story{suffix}"] = secs
+        verdict = "ok" if secs <= 5.0 else "OVER BUDGET"
         rows.append((f"story: {result.duration / 60:.1f} min export -> {suffix[1:].upper()}", f"{secs:.2f} s",
-                     "target <= 5 s"))
+                     f"target <= 5 s: {verdict}"))
     base, _ = timed(pydub_story, segments, bed_wav, folder / "story_pydub.wav")
     figures["story_pydub"] = base
-    rows.append(("  baseline: same story the pydub way -> WAV", f"{base:.2f} s", "hard 8 dB steps, no ramps"))
+    rows.append(("  baseline: same story the pydub way -> WAV", f"{base:.2f} s",
+                 f"hard 8 dB steps, no ramps; {base / figures['story.wav']:.1f}x the WAV export"))
 
     # seam as played: the mixer's output across the loop point equals the loop itself
     mixer = Mixer()
@@ -178,16 +184,23 @@ def bench(folder: Path) -> dict[str, float]:
     return figures
 
 
+def within_budget(figures: dict[str, float]) -> list[str]:
+    """What missed its issue-5 budget (empty when all is well)."""
+    missed = [k for k in ("story.wav", "story.ogg", "story.mp3") if figures[k] > 5.0]
+    missed += ["bed_10min"] if figures["bed_10min"] > 2.0 else []
+    missed += [k for k, v in figures.items() if k.startswith(("seam_ok", "played_seam")) and v != 1.0]
+    return missed
+
+
 def test_bench_audio() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         figures = bench(Path(tmp))
-    assert figures["bed_10min"] <= 2.0
-    assert figures["story.wav"] <= 5.0
-    assert all(v == 1.0 for k, v in figures.items() if k.startswith(("seam_ok", "played_seam")))
+    assert within_budget(figures) == []
 
 
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         figs = bench(Path(tmp))
-    ok = figs["bed_10min"] <= 2.0 and figs["story.wav"] <= 5.0
-    sys.exit(0 if ok else 1)
+    missed = within_budget(figs)
+    print("all within budget" if not missed else f"over budget: {', '.join(missed)}")
+    sys.exit(1 if missed else 0)

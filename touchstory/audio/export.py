@@ -34,8 +34,11 @@ Progress = Callable[[float], None]
 
 _BLOCK = 8192
 _ENCODERS = {
-    # Vorbis q3 (~110 kb/s): ample for speech over a soft bed
-    ".ogg": ["-c:a", "libvorbis", "-q:a", "3", "-f", "ogg"],
+    # Opus in Ogg, 96 kb/s: ample for speech over a soft bed. Not Vorbis: the libvorbis
+    # in imageio-ffmpeg encodes a 5-minute session in 6.6-7.9 s on the CI machine, over
+    # the 5 s budget on its own; libopus takes ~2.2 s. Android, browsers, VLC and the
+    # app's own loader (userfile.py) play Ogg Opus.
+    ".ogg": ["-c:a", "libopus", "-b:a", "96k", "-f", "ogg"],
     # LAME VBR ~165 kb/s; compression level 7 is LAME's quicker search, no audible loss here
     ".mp3": ["-c:a", "libmp3lame", "-q:a", "4", "-compression_level", "7", "-f", "mp3"],
 }

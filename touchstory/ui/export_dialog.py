@@ -41,7 +41,7 @@ from touchstory.ui.library.style import apply_library_theme
 from touchstory.ui.theme import Theme
 
 FORMATS = (  # suffix, label, bytes per second (for the size estimate)
-    (".ogg", "OGG: small, for phones and speakers", 14_000),
+    (".ogg", "OGG: small, for phones and speakers", 12_000),
     (".mp3", "MP3: plays on anything", 21_000),
     (".wav", "WAV: exact, very large", 176_400),
 )
