@@ -1,21 +1,29 @@
 """The animated stroke demonstrations: hands follow the pack's motion at the
 stroke's tempo, each touch kind looks like itself, every stroke of both packs
-animates, and the Strokes page lists them all with their how-to."""
+animates on the right side of the right body (a baby's back strokes on the baby
+lying on its tummy), the day outline reads from across a room, and the Strokes
+page lists them all with their how-to."""
 
 from __future__ import annotations
 
 import math
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
-from screenshots.helpers import registry, settle
+from screenshots.helpers import grab, load, registry, settle
+from touchstory.resources import bundled_stories_dir
+from touchstory.story.model import Area
 from touchstory.story.packs import Body, Motion, Touch
+from touchstory.ui.player.stroke_card import StrokeCard
 from touchstory.ui.strokes.animation import StrokeAnimation, Ticker
+from touchstory.ui.strokes.body import outline
 from touchstory.ui.strokes.motion import GLIDE_TRAVEL, RIPPLE_SECONDS, MotionPlayer
+from touchstory.ui.strokes.placing import SPOTS, View, place, view_for
 from touchstory.ui.strokes.practice import StrokesPage
 from touchstory.ui.strokes.words import first_sentence, tempo_words
-from touchstory.ui.theme import theme_by_name
+from touchstory.ui.theme import BEDTIME, CONTRAST, DAY, theme_by_name
 
 ALL = [(pack.id, stroke.id) for pack in registry() for stroke in pack.strokes]
 
@@ -198,3 +206,232 @@ def test_strokes_page_switches_packs_with_its_buttons(qtbot):
         button.click()
     assert changed.args == ["infant"]
     assert len(page.tiles) == len(registry()["infant"].strokes)
+
+
+# -- which body, which side, and where on it ---------------------------------------------
+
+BACK_STROKES = [s.id for s in registry()["infant"].strokes if s.area is Area.BACK]
+
+
+def _hand_points(motion: Motion, tempo: float) -> list[tuple[float, float]]:
+    """Every place the hands touch: the smoothed glide path, or the tap/press points,
+    and their mirror image for two hands."""
+    player = MotionPlayer(motion, tempo)
+    points = player.guide() or list(motion.points)
+    if motion.hands == 2:
+        points += [(1 - x, y) for x, y in points]
+    return points
+
+
+def test_the_infant_pack_has_back_strokes():
+    assert {"back-glide", "back-circles"} <= set(BACK_STROKES)
+
+
+@pytest.mark.parametrize("stroke_id", BACK_STROKES)
+def test_a_babys_back_strokes_show_the_baby_from_behind(qtbot, stroke_id):
+    pack, s = stroke("infant", stroke_id)
+    widget = StrokeAnimation(theme_by_name("day"), s, pack.body)
+    qtbot.addWidget(widget)
+    assert widget.view is View.BABY_BACK
+    assert widget.motion == s.motion  # its own area: the pack's path as written
+
+
+def test_other_strokes_keep_their_views(qtbot):
+    infant, story = registry()["infant"], registry()["story"]
+    widget = StrokeAnimation(theme_by_name("day"), infant["tummy-clock"], infant.body)
+    qtbot.addWidget(widget)
+    assert widget.view is View.BABY_FRONT
+    widget.set_stroke(infant["back-glide"], infant.body)
+    assert widget.view is View.BABY_BACK
+    widget.set_stroke(None)
+    assert widget.view is View.BABY_BACK  # the body stays put on a line with no stroke
+    widget.set_stroke(infant["stroking"], infant.body, Area.BACK)  # "[stroking x2 back]"
+    assert widget.view is View.BABY_BACK and widget.area is Area.BACK
+    widget.set_stroke(story["circle"], story.body, Area.HANDS)
+    assert widget.view is View.CHILD_BACK
+    assert view_for(Body.BABY, Area.LEGS) is View.BABY_FRONT and view_for(Body.BABY, None) is View.BABY_FRONT
+
+
+def test_the_back_view_is_its_own_drawing(qtbot):
+    theme = theme_by_name("day")
+    front, back = StrokeAnimation(theme, None, Body.BABY), StrokeAnimation(theme, None, Body.BABY)
+    back.set_stroke(None, Body.BABY, Area.BACK)
+    for w in (front, back):
+        qtbot.addWidget(w)
+        w.resize(160, 160)
+    assert back.view is View.BABY_BACK and front.view is View.BABY_FRONT
+    assert back.grab().toImage() != front.grab().toImage()
+    assert outline(View.BABY_BACK).face.isEmpty() is False  # the turned head's eye, ear and smile
+
+
+def _drawn(view: View):
+    """Everything drawn in the body's colours: the body and, over it, hair and nappy."""
+    shape = outline(view)
+    return shape.fill.united(shape.hair)
+
+
+def _areas(pack_id: str) -> list[tuple[str, Area]]:
+    body = registry()[pack_id].body
+    return [(s.id, area) for s in registry()[pack_id].strokes for area in Area
+            if area in SPOTS[view_for(body, area)]]
+
+
+@pytest.mark.parametrize("pack_id,stroke_id,area", [("infant", *a) for a in _areas("infant")]
+                         + [("story", *a) for a in _areas("story")])
+def test_every_stroke_lands_on_the_body_wherever_a_line_puts_it(pack_id, stroke_id, area):
+    pack, s = stroke(pack_id, stroke_id)
+    view = view_for(pack.body, area)
+    motion = place(s.motion, s.area, area, view)
+    fill = _drawn(view)
+    off = [p for p in _hand_points(motion, s.tempo) if not fill.contains(QPointF(*p))]
+    assert not off, f"{stroke_id} on the {area.value}: off the body at {off[:3]}"
+
+
+def test_the_bundled_routines_put_every_hand_on_the_body():
+    """Every line of every bundled story, with its own area: the hands land on the
+    drawing shown, unless that drawing lacks the area (a child's feet)."""
+    checked = 0
+    for folder in sorted(p for p in bundled_stories_dir().iterdir() if p.is_dir() and any(p.glob("*.story"))):
+        story, pack = load(folder.name)
+        for page in story.pages:
+            for line in page.lines:
+                s = pack.get(line.tag.stroke) if (pack and line.tag.stroke) else None
+                if s is None:
+                    continue
+                area = line.tag.area or s.area
+                view = view_for(pack.body, area)
+                motion = place(s.motion, s.area, area, view)
+                if area not in SPOTS[view]:
+                    assert motion == s.motion  # shown where the pack draws it
+                fill = _drawn(view)
+                off = [p for p in _hand_points(motion, s.tempo) if not fill.contains(QPointF(*p))]
+                assert not off, f"{folder.name}:{line.loc.line} [{s.id} {area.value}] off the body at {off[:3]}"
+                checked += 1
+    assert checked > 100
+
+
+def _mask(image: QImage, inside) -> list[tuple[int, int]]:
+    return [(x, y) for y in range(image.height()) for x in range(image.width()) if inside(image.pixelColor(x, y))]
+
+
+@pytest.mark.parametrize("stroke_id,area", [("back-glide", None), ("back-circles", None), ("stroking", Area.BACK),
+                                            ("rocking", Area.BACK)])
+def test_the_hands_trail_stays_on_the_drawn_back(qtbot, stroke_id, area):
+    """Render the back view alone and the hand's contact trail alone: every trail
+    pixel is on the drawn baby, within its back (the torso, above the legs)."""
+    pack, s = stroke("infant", stroke_id)
+    widget = StrokeAnimation(theme_by_name("day"), None, pack.body)
+    qtbot.addWidget(widget)
+    widget.set_stroke(None, pack.body, Area.BACK)
+    widget.resize(240, 240)
+    widget.show()
+    body = widget.grab().toImage()
+    background = body.pixelColor(2, 2)
+    widget.set_stroke(s, pack.body, area)
+    assert widget.view is View.BABY_BACK
+    side = min(widget.width(), widget.height()) - 8
+    square = QRectF((widget.width() - side) / 2, (widget.height() - side) / 2, side, side)
+    to_widget = QTransform().translate(square.x(), square.y()).scale(side, side)
+    torso = to_widget.mapRect(QRectF(0.36, 0.18, 0.28, 0.53))  # the drawn back, neck to nappy, with its outline
+    player = MotionPlayer(widget.motion, s.tempo)
+    trail_pixels = 0
+    for k in range(12):
+        frame = player.frame(s.tempo * (k + 0.5) / 12)
+        trail = QImage(body.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        trail.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(trail)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for points in frame.trails:
+            widget._paint_trail(painter, points, to_widget, side, QColor("#000000"))
+        painter.end()
+        for x, y in _mask(trail, lambda c: c.alpha() > 40):
+            trail_pixels += 1
+            assert body.pixelColor(x, y) != background, f"t={k}: trail pixel {x},{y} off the baby"
+            assert torso.contains(x, y), f"t={k}: trail pixel {x},{y} outside the back"
+    assert trail_pixels > 500
+
+
+def test_the_card_shows_a_line_on_the_area_it_names(qtbot):
+    story, pack = load("sleepy-back")
+    lines = {f"{line.tag.stroke} {line.tag.area.value if line.tag.area else ''}".strip(): line
+             for page in story.pages for line in page.lines if line.tag.stroke}
+    card = StrokeCard(theme_by_name("day"))
+    qtbot.addWidget(card)
+    card.set_line(lines["back-glide"], pack)
+    assert card.animation.view is View.BABY_BACK
+    card.set_line(lines["compression back"], pack)  # a legs stroke, moved onto the back
+    assert card.animation.view is View.BABY_BACK and card.animation.area is Area.BACK
+    assert card.where_text().startswith("On the back")
+    hand = card.animation.motion.points[0]
+    assert 0.36 < hand[0] < 0.5 and 0.22 < hand[1] < 0.6
+    tummy, _ = load("round-the-tummy")
+    line = next(line for page in tummy.pages for line in page.lines if line.tag.stroke == "tummy-clock")
+    card.set_line(line, pack)
+    assert card.animation.view is View.BABY_FRONT
+
+
+# -- colours -----------------------------------------------------------------------------
+
+def _luminance(hex_colour: str) -> float:
+    c = QColor(hex_colour)
+    channels = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in (c.redF(), c.greenF(), c.blueF())]
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_day_body_outline_reads_from_the_back_of_a_room():
+    p = DAY.palette
+    assert contrast(p.body_line, p.surface) >= 3.0  # the stroke card
+    assert contrast(p.body_line, p.window) >= 3.0  # the Strokes page, the projector
+    assert contrast(p.body_line, p.body) >= 2.5  # the outline against the body it rims
+    assert 1.3 <= contrast(p.body, p.surface) < 2.0  # a filled shape, still soft
+    assert contrast(p.accent, p.body) >= 3.0  # the hand stands out on the body
+    assert contrast(p.body_line, p.text) >= 2.0  # and it is not as heavy as the words
+
+
+def test_bedtime_and_high_contrast_bodies_stay_as_they_should():
+    p = BEDTIME.palette
+    for colour in (p.body, p.body_line):
+        c = QColor(colour)
+        assert c.blue() <= c.red() and c.lightness() < 120  # warm and dim
+    assert 2.0 <= contrast(p.body_line, p.surface) < 3.5
+    assert contrast(CONTRAST.palette.body_line, CONTRAST.palette.surface) >= 7.0
+
+
+# -- screenshots to look at (in /tmp/touchstory-shots) -----------------------------------
+
+@pytest.mark.parametrize("theme", ["day", "bedtime"])
+def test_stroke_card_screenshots(qtbot, theme):
+    cases = [("sleepy-back", "back-glide", View.BABY_BACK), ("sleepy-back", "compression", View.BABY_BACK),
+             ("round-the-tummy", "tummy-clock", View.BABY_FRONT), ("the-lighthouse-cat", "circle", View.CHILD_BACK)]
+    for name, stroke_id, view in cases:
+        story, pack = load(name)
+        line = next(line for page in story.pages for line in page.lines if line.tag.stroke == stroke_id)
+        card = StrokeCard(theme_by_name(theme))
+        qtbot.addWidget(card)
+        card.resize(340, 560)
+        card.set_line(line, pack)
+        card.set_animation_time(0.45 * pack[stroke_id].tempo)
+        card.show()
+        qtbot.waitExposed(card)
+        assert card.animation.view is view
+        grab(card, f"stroke-card-{theme}-{name}-{stroke_id}")
+
+
+def test_strokes_page_screenshot_infant(qtbot):
+    page = StrokesPage(list(registry()), theme_by_name("day"), initial_pack="infant")
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    for tile in page.tiles:
+        tile.animation.set_time(0.45 * tile.stroke.tempo)
+    backs = [t for t in page.tiles if t.stroke.area is Area.BACK]
+    assert backs and all(t.animation.view is View.BABY_BACK for t in backs)
+    grab(page, "strokes-page-infant-day")
+    page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
+    grab(page, "strokes-page-infant-day-end")

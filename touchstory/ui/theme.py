@@ -214,7 +214,7 @@ DAY = Theme(
         window="#f4ede1", surface="#fbf6ee", surface_alt="#ebe1d1",
         text="#3a2e24", text_muted="#7a6a59", accent="#b4602c", accent_text="#fbf6ee",
         border="#d8cab5", highlight="#f1d3a6",
-        body="#ead9c3", body_line="#b79b7b", trail="#c26a33",
+        body="#e6d1b6", body_line="#9a7756", trail="#c26a33",  # outline 3.8:1 on a card, 3.5:1 on the page
     ),
     fonts=Fonts(
         story=("Andika", "Atkinson Hyperlegible", "Century Schoolbook", "C059", "DejaVu Serif", "serif"),

@@ -190,10 +190,11 @@ class StrokeCard(QWidget):
         if stroke is None:
             self._show_none(line)
             return
-        same = stroke is self._stroke
+        area = line.tag.area if line is not None and line.tag.area else stroke.area
+        same = stroke is self._stroke and area is self.animation.area
         self._stroke = stroke
         if not same:
-            self.animation.set_stroke(stroke, body)
+            self.animation.set_stroke(stroke, body, area)  # the hands go where the line says
         _visible(self.animation, True)  # show() even on a shown widget costs a polish
         icon = icon_path(pack, stroke)
         if icon is not None and icon != self._icon:
@@ -202,7 +203,6 @@ class StrokeCard(QWidget):
         _visible(self.icon, icon is not None)
         repeats = max(1, line.tag.repeats) if line is not None else 1
         self.dots.set_count(repeats)
-        area = line.tag.area if line is not None and line.tag.area else stroke.area
         pressure = line.tag.pressure if line is not None and line.tag.pressure else stroke.pressure
         where = where_words(area, pressure)
         self._texts = (stroke.name, where, tempo_words(stroke.tempo), first_sentence(stroke.how))

@@ -3,7 +3,9 @@ moving along the stroke's motion path at its tempo (QPainter, drawn by us).
 
 `Ticker` is one shared frame timer (about 30 frames a second) so a page full of
 animations costs one timer; an animation only repaints while it is visible.
-`StrokeAnimation.set_time(t)` freezes a frame (tests and screenshots).
+`StrokeAnimation.set_time(t)` freezes a frame (tests and screenshots). The body
+drawn is the pack's, turned to the side the hands are on (placing.py): a baby's
+back strokes are shown on the baby lying on its tummy.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from touchstory.story.model import Area
 from touchstory.story.packs import Body, Motion, Stroke, Touch
 from touchstory.ui.strokes.body import hand_path, outline
 from touchstory.ui.strokes.motion import Frame, MotionPlayer
+from touchstory.ui.strokes.placing import View, place, view_for
 from touchstory.ui.theme import Theme
 
 FRAME_MS = 33
@@ -81,6 +85,9 @@ class StrokeAnimation(QWidget):
         self._theme = theme
         self._stroke: Stroke | None = None
         self._body = body
+        self._area: Area | None = None
+        self._view = view_for(body, None)
+        self._motion: Motion | None = None  # the stroke's motion, placed on the area shown
         self._player: MotionPlayer | None = None
         self._ticker = ticker or Ticker(self)
         self._listening = False
@@ -101,11 +108,34 @@ class StrokeAnimation(QWidget):
     def stroke(self) -> Stroke | None:
         return self._stroke
 
-    def set_stroke(self, stroke: Stroke | None, body: Body | None = None) -> None:
+    @property
+    def area(self) -> Area | None:
+        """Where the hands are shown (a line's own area, else the stroke's)."""
+        return self._area
+
+    @property
+    def view(self) -> View:
+        """Which drawing of the body is shown (a baby's back strokes turn it over)."""
+        return self._view
+
+    @property
+    def motion(self) -> Motion | None:
+        """The motion the hands follow, moved onto `area` when it is not the stroke's own."""
+        return self._motion
+
+    def set_stroke(self, stroke: Stroke | None, body: Body | None = None, area: Area | None = None) -> None:
+        """Show `stroke` on `body`, with the hands on `area` (None: the stroke's own
+        area). With no stroke the body stays as it was, so nothing jumps."""
         self._stroke = stroke
         if body is not None:
             self._body = body
-        self._player = _motion_player(stroke.motion, stroke.tempo) if stroke else None
+        if stroke is not None:
+            self._area = area or stroke.area
+        elif area is not None:
+            self._area = area
+        self._view = view_for(self._body, self._area)
+        self._motion = place(stroke.motion, stroke.area, self._area, self._view) if stroke else None
+        self._player = _motion_player(self._motion, stroke.tempo) if stroke and self._motion else None
         self._offset = self._ticker.seconds()
         name = stroke.name if stroke else "no stroke"
         self.setAccessibleName(f"Moving picture of the {name} stroke" if stroke else "No stroke for this line")
@@ -204,7 +234,7 @@ class StrokeAnimation(QWidget):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(centre, radius, radius)
-        hand_size = outline(self._body).hand_size * square.width()
+        hand_size = outline(self._view).hand_size * square.width()
         for hand in frame.hands:
             self._paint_hand(painter, to_widget.map(QPointF(hand.x, hand.y)), hand_size,
                              hand.contact, hand.squeeze, hand.mirrored)
@@ -222,7 +252,7 @@ class StrokeAnimation(QWidget):
         theme (and stroke): filling the body outline is the costliest thing here,
         and a new line changes only the guide."""
         size_key = (self.width(), self.height(), self.devicePixelRatioF(), self._theme.palette)
-        body_key = (*size_key, self._body)
+        body_key = (*size_key, self._view)
         if self._body_layer is None or self._body_layer[0] != body_key:
             pixmap = self._layer_pixmap()
             painter = QPainter(pixmap)
@@ -237,7 +267,8 @@ class StrokeAnimation(QWidget):
         return layers
 
     def _guide_for(self, stroke: Stroke, player: MotionPlayer, to_widget: QTransform, side: float) -> QPixmap:
-        key = (self.width(), self.height(), self.devicePixelRatioF(), self._theme.palette, stroke.id, stroke.motion)
+        key = (self.width(), self.height(), self.devicePixelRatioF(), self._theme.palette, stroke.id,
+               player.motion)
         cached = self._guides.get(key)
         if cached is None:
             cached = self._layer_pixmap()
@@ -289,7 +320,7 @@ class StrokeAnimation(QWidget):
 
     def _paint_body(self, painter: QPainter, to_widget: QTransform, side: float) -> None:
         pal = self._theme.palette
-        shape = outline(self._body)
+        shape = outline(self._view)
         line_width = max(1.5, side * 0.008)
         painter.setPen(QPen(QColor(pal.body_line), line_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                             Qt.PenJoinStyle.RoundJoin))
@@ -314,7 +345,7 @@ class StrokeAnimation(QWidget):
         path = QPainterPath(to_widget.map(QPointF(*points[0])))
         for p in points[1:]:
             path.lineTo(to_widget.map(QPointF(*p)))
-        mirrored = stroke.motion.hands == 2
+        mirrored = player.motion.hands == 2
         pen = QPen(_with_alpha(QColor(self._theme.palette.trail), 0.35), max(1.2, side * 0.006),
                    Qt.PenStyle.DotLine, Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
@@ -373,7 +404,7 @@ class StrokeAnimation(QWidget):
         painter.drawPixmap(QRectF(cx - hand_box / 2, cy - hand_box / 2, hand_box, hand_box),
                            self._hand_sprite(size, mirrored, False), QRectF())
         painter.setOpacity(1.0)
-        if self._stroke is not None and self._stroke.motion.touch is Touch.TAP and contact > 0.6:
+        if self._motion is not None and self._motion.touch is Touch.TAP and contact > 0.6:
             # fingertips meeting the body
             tip = QPointF(cx, cy - 0.42 * size * scale)
             painter.setBrush(_with_alpha(QColor(pal.trail), 0.6 * contact))

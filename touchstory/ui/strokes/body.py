@@ -1,7 +1,10 @@
 """Body outlines and the grown-up's hand, drawn with QPainterPath in 0..1 body
 coordinates (the packs' motion points use the same square; see the top of each
 .pack file). Simple, soft shapes: a child's back and shoulders seen from behind,
-and a baby lying on its back seen from above."""
+a baby lying on its back seen from above, and the same baby turned over on its
+tummy (head to one side) for strokes on the back. The baby's two views share
+their frame: head at the top, the torso in the same box, so the infant pack's
+back strokes land on the drawn back."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPainterPathStroker, QTransform
 
 from touchstory.story.packs import Body
+from touchstory.ui.strokes.placing import View
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,14 +137,73 @@ def _baby() -> Outline:
     return Outline(fill, hair, guides, face, hand_size=0.17)
 
 
-_CACHE: dict[Body, Outline] = {}
+def _baby_back() -> Outline:
+    """The baby on its tummy, seen from above: arms bent up beside the head, legs
+    softly froggy, the head turned to its left so one cheek and ear show."""
+    fill = QPainterPath()
+    for side in (-1, 1):
+        arm = QPainterPath(QPointF(0.5 + side * 0.1, 0.25))  # shoulder, out to the elbow, up by the head
+        arm.cubicTo(0.5 + side * 0.19, 0.26, 0.5 + side * 0.255, 0.30, 0.5 + side * 0.25, 0.24)
+        arm.quadTo(0.5 + side * 0.245, 0.21, 0.5 + side * 0.235, 0.19)
+        fill.addPath(_stroked(arm, 0.085))
+        fill.addEllipse(QPointF(0.5 + side * 0.232, 0.17), 0.042, 0.042)
+        leg = QPainterPath(QPointF(0.5 + side * 0.07, 0.6))  # hip, knee out, foot back in
+        leg.cubicTo(0.5 + side * 0.15, 0.68, 0.5 + side * 0.17, 0.80, 0.5 + side * 0.10, 0.89)
+        fill.addPath(_stroked(leg, 0.1))
+        fill.addEllipse(QPointF(0.5 + side * 0.10, 0.935), 0.034, 0.045)  # the sole, turned up
+    torso = QPainterPath()
+    torso.addRoundedRect(QRectF(0.37, 0.19, 0.26, 0.46), 0.12, 0.12)
+    fill.addPath(torso)
+    fill.addEllipse(QPointF(0.5, 0.105), 0.1, 0.09)  # the head in profile: longer front to back
+    fill.addEllipse(QPointF(0.597, 0.118), 0.016, 0.014)  # the nose
+    fill = _merged(fill)
+
+    nappy = QPainterPath(QPointF(0.372, 0.53))
+    nappy.cubicTo(0.42, 0.55, 0.58, 0.55, 0.628, 0.53)
+    nappy.lineTo(0.625, 0.6)
+    nappy.cubicTo(0.61, 0.68, 0.56, 0.70, 0.5, 0.70)
+    nappy.cubicTo(0.44, 0.70, 0.39, 0.68, 0.375, 0.6)
+    nappy.closeSubpath()
+    head = QPainterPath()
+    head.addEllipse(QPointF(0.5, 0.105), 0.1, 0.09)
+    crown = QPainterPath()
+    crown.addEllipse(QPointF(0.445, 0.085), 0.1, 0.1)
+    hair = QPainterPath()
+    hair.addPath(nappy)
+    hair.addPath(_merged(head.intersected(crown)))  # soft hair on the back of the head
+
+    face = QPainterPath()
+    face.moveTo(0.548, 0.098)  # one closed, sleepy eye
+    face.quadTo(0.565, 0.112, 0.582, 0.1)
+    face.moveTo(0.572, 0.15)
+    face.quadTo(0.582, 0.156, 0.59, 0.148)  # the corner of a small smile
+    face.moveTo(0.525, 0.115)  # the ear
+    face.cubicTo(0.51, 0.1, 0.49, 0.115, 0.497, 0.135)
+    face.quadTo(0.505, 0.15, 0.52, 0.142)
+
+    guides = QPainterPath(QPointF(0.5, 0.25))
+    guides.lineTo(0.5, 0.51)  # the spine: the how-to says keep off it
+    for side in (-1, 1):
+        guides.moveTo(0.5 + side * 0.035, 0.28)  # shoulder blades
+        guides.quadTo(0.5 + side * 0.09, 0.28, 0.5 + side * 0.085, 0.35)
+    guides.moveTo(0.5, 0.605)  # the nappy over the bottom
+    guides.quadTo(0.503, 0.65, 0.5, 0.69)
+    return Outline(fill, hair, guides, face, hand_size=0.17)
 
 
-def outline(body: Body) -> Outline:
-    """The outline for a body kind (built once; paths are immutable values)."""
-    if body not in _CACHE:
-        _CACHE[body] = _back() if body is Body.BACK else _baby()
-    return _CACHE[body]
+_BUILD = {View.CHILD_BACK: _back, View.BABY_FRONT: _baby, View.BABY_BACK: _baby_back}
+_DEFAULT_VIEW = {Body.BACK: View.CHILD_BACK, Body.BABY: View.BABY_FRONT}
+_CACHE: dict[View, Outline] = {}
+
+
+def outline(view: View | Body) -> Outline:
+    """The outline for a view (a pack's body gives its usual view); built once,
+    paths are immutable values."""
+    if isinstance(view, Body):
+        view = _DEFAULT_VIEW[view]
+    if view not in _CACHE:
+        _CACHE[view] = _BUILD[view]()
+    return _CACHE[view]
 
 
 @functools.cache
