@@ -14,6 +14,7 @@ import dataclasses
 import importlib.util
 import os
 import sys
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -40,6 +41,7 @@ from touchstory.ui.theme import Theme, theme_for_now
 
 EXIT_OK, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 2, 4
 THEME_CHECK_MS = 30_000  # how often "auto" looks at the clock for bedtime
+SERVICES_DELAY_MS = 1200  # look for the voice engine once the first window has painted
 SOUND_OFF_ENV = "TOUCHSTORY_SOUND"  # "off": play silently (a quiet classroom, the tests)
 CLASSROOM_NOT_READY = ("touchstory: classroom mode (projector window and teacher console) is not available "
                        "in this version yet. Open the story with 'touchstory play STORY' and press F11 for "
@@ -92,6 +94,8 @@ class Touchstory(QObject):
         self.sound = None  # LiveSound, made when the first story plays
         self.narration = None  # Narration, made with the sound
         self.narration_problem: str | None = None  # why there is no narration (how to install it)
+        self._engine: object | None = None
+        self._engine_lock = threading.Lock()
         self.pace_model = PaceEstimator()  # learns the reader's rhythm across stories
         self.narrate_next = False  # `touchstory play --narrate`: the first story starts hands-free
         notices: list[str] = []
@@ -124,6 +128,7 @@ class Touchstory(QObject):
         self._theme_timer.setInterval(THEME_CHECK_MS)
         self._connect_signals()
         self._theme_timer.start()
+        QTimer.singleShot(SERVICES_DELAY_MS, self._offer_sound_services)
 
     def _sources(self) -> list[tuple[str, Path]]:
         sources = [("bundled", bundled_stories_dir())]
@@ -199,24 +204,52 @@ class Touchstory(QObject):
         self.library.hide()  # after the player shows, so the screen never flashes empty
 
     def _sound_and_voice(self) -> tuple[object | None, object | None]:
-        """The live sound and the narrator, made once (first story played)."""
+        """The live sound and the narrator, made once (first story played, or the
+        first voice tried in Settings). On the GUI thread."""
         if self.sound is None:
-            from touchstory.speech.cache import CachedEngine
             from touchstory.ui.live_sound import LiveSound
             from touchstory.ui.narration import Narration
 
             output = (self._backends.output or _real_output)()
             self.sound = LiveSound(output, self.settings, cache_dir=self.paths.cache / "soundscapes", parent=self)
             self.sound.problem_changed.connect(self._on_sound_problem_changed)
-            engine = (self._backends.engine or _real_engine)()
-            if engine.available:
-                engine = CachedEngine(engine, self.paths.cache / "speech")
+            engine = self._speech_engine()
+            if engine is not None:
                 self.narration = Narration(engine, self.sound.mixer, start_output=self.sound.ensure_started,
                                            parent=self)
                 self.narration.set_voice(self.settings.voice_id, self.settings.rate_wpm)
-            else:
-                self.narration_problem = engine.problem
         return self.sound, self.narration
+
+    def _speech_engine(self) -> object | None:
+        """The cached voice engine, made once; None (and `narration_problem` says
+        why) when there is none. Any thread: Settings lists voices off the GUI thread."""
+        with self._engine_lock:
+            if self._engine is None and self.narration_problem is None:
+                from touchstory.speech.cache import CachedEngine
+
+                engine = (self._backends.engine or _real_engine)()
+                if engine.available:
+                    self._engine = CachedEngine(engine, self.paths.cache / "speech")
+                else:
+                    self.narration_problem = engine.problem or "Narration is not available on this computer."
+            return self._engine
+
+    def _voices(self) -> list:
+        """Every voice, for Settings (blocking: the dialog calls it in the pool)."""
+        engine = self._speech_engine()
+        return list(engine.voices()) if engine is not None else []
+
+    def _preview_voice(self, voice_id: str, language: str, rate_wpm: int) -> None:
+        _, narration = self._sound_and_voice()
+        if narration is not None:
+            narration.preview(voice_id, language, rate_wpm)
+
+    def _offer_sound_services(self) -> None:
+        """After the library has painted: find out whether there is a voice (~70 ms),
+        so Settings can say so, and hand Settings its voice list and preview."""
+        self._speech_engine()
+        self.library.set_sound_services(voices=self._voices, preview=self._preview_voice,
+                                        narration_problem=self.narration_problem, sound_available=True)
 
     def _on_sound_problem_changed(self, text: str) -> None:
         notice = getattr(self.player, "show_notice", None)
@@ -297,7 +330,7 @@ class Touchstory(QObject):
     # -- settings and theme ---------------------------------------------------------------------
 
     def _on_settings_changed(self, settings: Settings) -> None:
-        self.settings = settings
+        old, self.settings = self.settings, settings
         try:
             self.store.save(settings)
         except SettingsError as exc:
@@ -310,7 +343,8 @@ class Touchstory(QObject):
         apply_settings = getattr(self.player, "apply_settings", None)
         if callable(apply_settings):
             apply_settings(settings)
-        self._retheme(force=True)
+        if _looks(settings) != _looks(old):
+            self._retheme(force=True)  # not for a volume slider: restyling every window is slow
 
     def _on_theme_timer_timeout(self) -> None:
         self._retheme(force=False)
@@ -343,6 +377,12 @@ class Touchstory(QObject):
         if self.sound is not None:
             self.sound.shutdown()
         self.journal.close()
+
+
+def _looks(settings: Settings) -> tuple:
+    """The settings that change how windows look."""
+    return (settings.theme, settings.bedtime_start, settings.bedtime_end, settings.text_scale,
+            settings.dyslexia_spacing)
 
 
 def _classroom(args: argparse.Namespace, app: Touchstory) -> int | None:

@@ -97,7 +97,7 @@ class Settings:
     key_bindings: dict[str, str] = field(default_factory=dict)  # key name -> action name
     narration: bool = False
     voice_id: str = ""
-    rate_wpm: int = 140
+    rate_wpm: int = 125  # the named "Bedtime (slower)" speed (touchstory.speech.voices.Speed)
     pace: Pace = Pace.READ_ALOUD
     volumes: Volumes = field(default_factory=Volumes)
     soundscape_override: str = ""  # "" = the story's own soundscape

@@ -27,7 +27,7 @@ from touchstory.errors import AudioError, SpeechError
 from touchstory.speech.engine import RenderedLine, SpeechEngine, Voice, VoiceSettings, WordTiming
 from touchstory.speech.prefetch import Prefetcher
 from touchstory.speech.tokens import word_at
-from touchstory.speech.voices import MAX_WPM, MIN_WPM, preview_text
+from touchstory.speech.voices import MAX_WPM, MIN_WPM, Speed, preview_text
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class Narration(QObject):
         self.mixer = mixer
         self._start_output = start_output
         self._voice_id = ""
-        self._rate = 140
+        self._rate = Speed.BEDTIME.wpm
         self._language = "en-GB"
         self._texts: tuple[str, ...] = ()
         self._sounds: dict[int, tuple[Sound, tuple[WordTiming, ...]]] = {}

@@ -128,8 +128,8 @@ class ProjectorWindow(QWidget):
         self.progress = progress
         self.seconds_left = slide.seconds
         stroke = slide.stroke if slide.kind in (SlideKind.LINE, SlideKind.STROKE) else None
-        if stroke is not self.animation.stroke:
-            self.animation.set_stroke(stroke, slide.body)
+        if stroke is not self.animation.stroke or (slide.area is not None and slide.area != self.animation.area):
+            self.animation.set_stroke(stroke, slide.body, slide.area)  # the line's own place on the body
         self.picture.set_picture(slide.picture if slide.kind is SlideKind.LINE else None)
         self.words.set_line("" if slide.kind is SlideKind.STROKE else slide.text)
         self.how.set_line(first_sentence(slide.how) if slide.kind is SlideKind.STROKE else "")

@@ -55,7 +55,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText("Search by title")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search stories by title")
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(160)
         self.search.setMaximumWidth(420)
         self.age = self._combo("Age", AGE_CHOICES)
         self.mood = self._combo("Mood", (Choice("Any mood", ""),))

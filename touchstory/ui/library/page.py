@@ -88,7 +88,10 @@ class LibraryPage(QWidget):
         column.addWidget(self.views, 1)
 
     def set_theme(self, theme: Theme) -> None:
-        self.heading.setFont(theme.ui_font(24.0, bold=True))
+        # The heading grows at half the rate of the text, so the header row (heading,
+        # count, search, Classroom, Settings) still fits a 1280 px laptop at "Largest".
+        scale = max(theme.text_scale, 0.1)
+        self.heading.setFont(theme.ui_font(24.0 * (1.0 + (scale - 1.0) * 0.5) / scale, bold=True))
         self.empty_label.setFont(theme.ui_font(16.0))
         self.grid.set_theme(theme)
 

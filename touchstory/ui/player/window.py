@@ -32,6 +32,7 @@ from touchstory.ui.player.hooks import NullSound
 from touchstory.ui.player.input import Press, PressRouter
 from touchstory.ui.player.learn_keys import LearnClickerDialog
 from touchstory.ui.player.recorder import SessionRecorder
+from touchstory.ui.player.sound_link import SoundLink
 from touchstory.ui.player.safety import CHECKLIST_TAB, CUES_TAB
 from touchstory.ui.player.view import PlayerView
 from touchstory.ui.theme import Theme, apply_theme, theme_for_now
@@ -67,6 +68,7 @@ class PlayerWindow(PlayerView):
         self._coming_strokes: list = []
         self._quiet = False  # while jumping to a resumed line, skip the in-between renders
         self._narration_problem: str | None = None  # why narration can't be had here
+        self.sound_link: Any = None  # the Sound button's panel, with live sound (attach_sound)
         self._paused_for_safety = False  # the safety card paused a timed session; closing it resumes
         self._tick = QTimer(self)  # timed modes (narrated, follow) move on when due
         self._tick.setInterval(TICK_MS)
@@ -306,6 +308,11 @@ class PlayerWindow(PlayerView):
         if tell:
             self.show_notice(text)
 
+    def attach_sound(self, sound: Any) -> None:
+        """The live sound (touchstory.ui.live_sound.LiveSound): the Sound button and
+        its panel appear, and the sleep timer's countdown shows on the button."""
+        self.sound_link = SoundLink(self, sound)
+
     def show_notice(self, text: str) -> None:
         """A plain message over the page that goes away by itself."""
         self.toast.flash(text, seconds=max(3.0, min(12.0, len(text) / 15)))
@@ -507,6 +514,8 @@ class PlayerWindow(PlayerView):
         if self.session.phase is not Phase.ENDED:
             self.session.stop()
         self._tick.stop()
+        if self.sound_link is not None:
+            self.sound_link.close()
         self.pictures.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

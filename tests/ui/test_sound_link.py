@@ -1,0 +1,61 @@
+"""The player's Sound button with the live sound: the panel opens under it, its
+changes reach the settings and the mixer, the sleep timer counts down on the
+button, and focus comes back to the story when the panel closes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from screenshots.helpers import grab, load, make_player, press, wait_for_pictures
+from touchstory.audio.mixer import Layer
+from touchstory.audio.output import NullOutput
+from touchstory.journal.settings import Settings
+from touchstory.ui.live_sound import LiveSound
+from touchstory.ui.player.hooks import NullNarrator
+
+
+@pytest.fixture
+def sound(qtbot, tmp_path: Path):
+    made = LiveSound(NullOutput(), Settings(), cache_dir=tmp_path / "soundscapes")
+    yield made
+    made.shutdown()
+
+
+def test_the_sound_panel_changes_levels_and_the_sleep_timer(qtbot, sound):
+    saved: list[Settings] = []
+
+    def on_settings(settings: Settings) -> None:
+        saved.append(settings)
+        sound.apply_settings(settings)  # what app.py does
+
+    player, clock = make_player(qtbot, *load("the-sleepy-balloon"), on_settings_changed=on_settings,
+                                mixer=sound, narrator=NullNarrator())
+    player.attach_sound(sound)
+    assert player.sound_button.isVisible()
+    qtbot.mouseClick(player.sound_button, Qt.MouseButton.LeftButton)
+    panel = player.sound_link.panel
+    assert panel is not None and panel.isVisible()
+    panel.sliders["soundscape"].setValue(40)
+    assert saved and saved[-1].volumes.soundscape == pytest.approx(0.40)
+    assert sound.mixer.volume(Layer.SOUNDSCAPE_1) == pytest.approx(0.40)
+    ten = next(i for i, choice in enumerate(panel._sleep_choices) if choice[1] == 10)
+    panel.sleep_box.setCurrentIndex(ten)
+    panel.sleep_box.activated.emit(ten)
+    assert player.sound_button.text() == "Sound · 10 min"
+    assert "fade out in 10 min" in player.sound_button.toolTip()
+    grab(panel, "sound-panel-in-player-bedtime")
+    wait_for_pictures(player)
+    grab(player, "player-with-sound-and-narration-buttons-bedtime")
+    panel.hide()
+    press(qtbot, player, clock, Qt.Key.Key_Space)
+    assert player.session.step.line_number == 1, "Space reaches the story again after the panel"
+
+
+def test_the_first_making_of_a_soundscape_is_told_quietly(qtbot, sound):
+    player, clock = make_player(qtbot, *load("the-sleepy-balloon"), mixer=sound)
+    player.attach_sound(sound)
+    sound.preparing.emit("Making the soft rain sound (only the first time)…")
+    assert "only the first time" in player.toast.text() and player.toast.isVisible()
