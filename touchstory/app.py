@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib.util
 import os
 import sys
 import threading
@@ -39,14 +38,10 @@ from touchstory.ui.library import LibraryWindow  # noqa: E402
 from touchstory.ui.library.filters import story_key
 from touchstory.ui.theme import Theme, theme_for_now
 
-EXIT_OK, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 2, 4
+EXIT_OK, EXIT_USAGE = 0, 2
 THEME_CHECK_MS = 30_000  # how often "auto" looks at the clock for bedtime
 SERVICES_DELAY_MS = 1200  # look for the voice engine once the first window has painted
 SOUND_OFF_ENV = "TOUCHSTORY_SOUND"  # "off": play silently (a quiet classroom, the tests)
-CLASSROOM_NOT_READY = ("touchstory: classroom mode (projector window and teacher console) is not available "
-                       "in this version yet. Open the story with 'touchstory play STORY' and press F11 for "
-                       "full screen on the projector.")
-
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Backends:
@@ -71,15 +66,6 @@ def _real_engine() -> object:
     from touchstory.speech.factory import default_engine
 
     return default_engine()
-
-
-def _player_class() -> type | None:
-    """The player, if this build has it (it is built alongside the library)."""
-    if importlib.util.find_spec("touchstory.ui.player") is None:
-        return None
-    from touchstory.ui.player import PlayerWindow  # only when a story is played
-
-    return PlayerWindow
 
 
 class Touchstory(QObject):
@@ -165,11 +151,9 @@ class Touchstory(QObject):
     # -- the player -------------------------------------------------------------------------
 
     def _on_library_play_requested(self, entry: StoryEntry, start_line: int) -> None:
-        player_class = _player_class()
-        if player_class is None or entry.story is None:
-            self.library.show()
-            self.library.show_notice("The story player is not part of this build yet.")
-            return
+        if entry.story is None:
+            return  # a story with errors opens into its problems view, never here
+        from touchstory.ui.player import PlayerWindow  # ~80 ms of imports: not before a story is played
         self.close_player()
         story = entry.story
         sound, narration = self._sound_and_voice()
@@ -178,7 +162,7 @@ class Touchstory(QObject):
         if asked_for_narration and narration is not None:
             settings = dataclasses.replace(settings, pace=Pace.NARRATED)
         self.narrate_next = False
-        player = player_class(story, self.packs.get(story.meta.pack), settings, journal=self.journal,
+        player = PlayerWindow(story, self.packs.get(story.meta.pack), settings, journal=self.journal,
                               theme=self.theme, start_line=start_line or None,
                               on_settings_changed=self._on_settings_changed, mixer=sound,
                               narrator=narration, pace_model=self.pace_model)
@@ -386,12 +370,9 @@ def _looks(settings: Settings) -> tuple:
 
 
 def _classroom(args: argparse.Namespace, app: Touchstory) -> int | None:
-    """Classroom mode comes from its own package; until it exists, say so plainly.
-    A plan or story with errors opens the library's problems view instead."""
-    if importlib.util.find_spec("touchstory.ui.classroom") is None:
-        print(CLASSROOM_NOT_READY, file=sys.stderr)
-        return EXIT_UNAVAILABLE
-    from touchstory.ui.classroom import open_classroom  # only in classroom mode
+    """Open the projector and the console; a plan or story with errors opens the
+    library's problems view instead."""
+    from touchstory.ui.classroom import open_classroom  # its windows are only built in classroom mode
 
     target = Path(args.target) if args.target else None
     sound, narration = app._sound_and_voice()  # the round timer's chime; narration when chosen
@@ -416,9 +397,6 @@ def build(args: argparse.Namespace, paths: UserPaths) -> tuple[Touchstory | None
     if command == "play" and not Path(args.story).exists():
         print(f"touchstory: {args.story}: no such file", file=sys.stderr)
         return None, EXIT_USAGE
-    if command == "classroom" and importlib.util.find_spec("touchstory.ui.classroom") is None:
-        print(CLASSROOM_NOT_READY, file=sys.stderr)
-        return None, EXIT_UNAVAILABLE
     if command == "classroom" and args.target is not None and not Path(args.target).exists():
         print(f"touchstory: {args.target}: no such file or folder", file=sys.stderr)
         return None, EXIT_USAGE

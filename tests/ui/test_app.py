@@ -5,7 +5,6 @@ and every notice about damaged files shown once."""
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import subprocess
@@ -27,7 +26,6 @@ from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
 from touchstory.ui.library.window import PROBLEMS_PAGE
 
-HAS_PLAYER = importlib.util.find_spec("touchstory.ui.player") is not None
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -102,7 +100,6 @@ def test_a_damaged_journal_is_kept_and_explained(qtbot, started, paths: UserPath
     assert len(list(paths.data.glob("journal.sqlite3.broken-*"))) == 1
 
 
-@pytest.mark.skipif(not HAS_PLAYER, reason="the player is not in this build")
 def test_play_opens_the_player_and_stopping_returns_to_the_library(qtbot, started):
     app = started("play", str(a_story()))
     qtbot.waitUntil(lambda: app.player is not None, timeout=10_000)
@@ -123,7 +120,6 @@ def test_play_opens_the_player_and_stopping_returns_to_the_library(qtbot, starte
     assert app.journal.key(a_story()).startswith("bundled:"), "bundled stories are named by place, not full path"
 
 
-@pytest.mark.skipif(not HAS_PLAYER, reason="the player is not in this build")
 def test_continue_opens_the_player_at_the_line_where_it_stopped(qtbot, started):
     app = started("library")
     wait_scanned(qtbot, app)
@@ -138,7 +134,6 @@ def test_continue_opens_the_player_at_the_line_where_it_stopped(qtbot, started):
     assert app.player is None and app.library.isVisible()
 
 
-@pytest.mark.skipif(not HAS_PLAYER, reason="the player is not in this build")
 def test_play_narrated_starts_hands_free_and_really_speaks(qtbot, started):
     """`touchstory play --narrate`: the story opens hands-free, the real voice
     engine renders ahead, and the end of each spoken line reaches the session."""
@@ -187,18 +182,6 @@ def test_play_a_missing_file(paths: UserPaths, capsys):
     assert "no such file" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(importlib.util.find_spec("touchstory.ui.classroom") is not None,
-                    reason="classroom mode exists in this build")
-def test_classroom_says_it_is_not_available_yet(paths: UserPaths, capsys):
-    app, code = app_mod.build(args("classroom"), paths)
-    assert app is None and code == app_mod.EXIT_UNAVAILABLE
-    assert "not available" in capsys.readouterr().err
-
-
-HAS_CLASSROOM = importlib.util.find_spec("touchstory.ui.classroom") is not None
-
-
-@pytest.mark.skipif(not HAS_CLASSROOM, reason="classroom mode is not in this build")
 def test_classroom_opens_its_windows_and_not_the_library(qtbot, started):
     app = started("classroom")
     assert app.classroom is not None
@@ -206,7 +189,6 @@ def test_classroom_opens_its_windows_and_not_the_library(qtbot, started):
     app.classroom.close()
 
 
-@pytest.mark.skipif(not HAS_CLASSROOM, reason="classroom mode is not in this build")
 def test_classroom_with_a_broken_story_shows_the_problems(qtbot, started, tmp_path: Path):
     broken = write_broken(tmp_path / "class")
     app = started("classroom", str(broken))

@@ -225,3 +225,41 @@ def test_lines_spoken_by_the_callers_own_tokens_are_reported_back_by_them(qtbot,
         if finished:
             break
     qtbot.waitUntil(lambda: finished == [42], timeout=2000)
+
+
+def test_an_engine_that_gives_up_turns_narration_off_with_its_message(qtbot, tmp_path):
+    from touchstory.errors import SpeechError
+
+    class GivingUp(FakeSpeechEngine):
+        problem_text = None
+
+        @property
+        def available(self) -> bool:
+            return self.problem_text is None
+
+        @property
+        def problem(self):
+            return self.problem_text
+
+        def render(self, text, voice):
+            self.problem_text = "Narration has been turned off: the voice engine stopped working 3 times in a row."
+            raise SpeechError("the worker died")
+
+    output = NullOutput()
+    sound = LiveSound(output, Settings(), cache_dir=tmp_path / "s")
+    narration = Narration(GivingUp(tmp_path / "v"), sound.mixer)
+    told: list[str] = []
+    finished: list[int] = []
+    narration.unavailable.connect(told.append)
+    narration.speech_finished.connect(finished.append)
+    try:
+        narration.prepare(LINES, "en-GB")
+        narration.speak(1, LINES[1])
+        qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+        assert "turned off" in told[0]
+        qtbot.waitUntil(lambda: finished == [1], timeout=5000)  # and the story is not left waiting
+        narration.speak(2, LINES[2])
+        assert len(told) == 1, "said once"
+    finally:
+        narration.close()
+        sound.shutdown()
