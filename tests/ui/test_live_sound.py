@@ -263,3 +263,20 @@ def test_an_engine_that_gives_up_turns_narration_off_with_its_message(qtbot, tmp
     finally:
         narration.close()
         sound.shutdown()
+
+
+def test_after_a_sleep_fade_going_on_brings_the_sound_back(qtbot, sound, parse):
+    story = parse(TWO_PAGES).story
+    sound.story_started(story)
+    wait_for_bed(qtbot, sound, "rain")
+    sound.output.pump(4.0)
+    sound.set_sleep("after_minutes", 1.0)
+    sound.clock.advance(61)
+    sound._on_tick_timeout()
+    sound.output.pump(6.0)  # the 5 s fade
+    qtbot.waitUntil(lambda: sound._wanted is None, timeout=2000)
+    assert float(sound.output.pump(0.5).std()) < 1e-6, "asleep: silence"
+    sound.wake()
+    wait_for_bed(qtbot, sound, "rain")
+    again = sound.output.pump(4.0)
+    assert rms_db(again[:4410]) < rms_db(again[-44100:]) - 15, "and it fades in, never jumps in"

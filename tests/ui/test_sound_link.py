@@ -59,3 +59,19 @@ def test_the_first_making_of_a_soundscape_is_told_quietly(qtbot, sound):
     player.attach_sound(sound)
     sound.preparing.emit("Making the soft rain sound (only the first time)…")
     assert "only the first time" in player.toast.text() and player.toast.isVisible()
+
+
+def test_when_the_sleep_timer_has_faded_a_narrated_story_waits(qtbot, sound):
+    from touchstory.pacing.session import Mode
+
+    narrator = NullNarrator()
+    player, clock = make_player(qtbot, *load("the-sleepy-balloon"), settings=Settings(pace="narrated"),
+                                mixer=sound, narrator=narrator)
+    player.attach_sound(sound)
+    qtbot.mouseClick(player.permission_card.yes, Qt.MouseButton.LeftButton)
+    assert player.session.mode is Mode.NARRATED and not player.session.paused
+    sound.asleep.emit()
+    assert player.session.paused, "no voice comes back after the sleep fade"
+    assert "sleep timer" in player.line_view.hint().lower()
+    press(qtbot, player, clock, Qt.Key.Key_Space)
+    assert not player.session.paused, "a tap goes on"

@@ -128,6 +128,12 @@ class LiveSound(QObject):
             self.mixer.play_cue()
         self._choose()
 
+    def wake(self) -> None:
+        """A story goes on after the sleep timer faded everything: its sound fades in again."""
+        if self._story is not None and self._wanted is None and self.sleep.phase is SleepPhase.ENDED:
+            self.sleep.story_started()
+            self._choose()
+
     def story_finished(self) -> bool:
         """The last line is done: the sound plays on for the wind-down, then fades.
         True when the sleep timer says this is the last story."""

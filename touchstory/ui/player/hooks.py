@@ -55,6 +55,9 @@ class StorySound(Protocol):
 
     def stop_gently(self) -> None: ...
 
+    def wake(self) -> None:
+        """The story goes on after a pause: bring back a sound the sleep timer faded."""
+
 
 class NullSound:
     """No sound: the story plays in silence."""
@@ -69,4 +72,7 @@ class NullSound:
         return False
 
     def stop_gently(self) -> None:
+        pass
+
+    def wake(self) -> None:
         pass

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
+from touchstory.pacing.session import Mode, Phase
 from touchstory.ui.player.sound_panel import SoundPanel
 
 if TYPE_CHECKING:
@@ -30,10 +31,12 @@ class SoundLink(QObject):
         self.player.sound_button.clicked.connect(self._on_sound_button_clicked)
         self.sound.sleep_changed.connect(self._on_sound_sleep_changed)
         self.sound.preparing.connect(self._on_sound_preparing)
+        self.sound.asleep.connect(self._on_sound_asleep)
 
     def close(self) -> None:
         for signal, slot in ((self.sound.sleep_changed, self._on_sound_sleep_changed),
-                             (self.sound.preparing, self._on_sound_preparing)):
+                             (self.sound.preparing, self._on_sound_preparing),
+                             (self.sound.asleep, self._on_sound_asleep)):
             try:
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):
@@ -82,6 +85,14 @@ class SoundLink(QObject):
             button.setToolTip(text)
         if self.panel is not None:
             self.panel.set_sleep_state(text)
+
+    def _on_sound_asleep(self) -> None:
+        """The sleep timer's fade is over: a story that moves by itself waits now,
+        so no voice comes back into the quiet room."""
+        session = self.player.session
+        if session.phase is Phase.PLAYING and session.mode is not Mode.READ_ALOUD and not session.paused:
+            session.set_paused(True)
+            self.player.line_view.set_hint("The sleep timer has faded the sound. Tap to go on.")
 
     def _on_sound_preparing(self, text: str) -> None:
         if text:

@@ -384,6 +384,8 @@ class PlayerWindow(PlayerView):
                 self.line_view.set_hint("Paused. Tap to go on." if paused else "")
                 if paused and self.narrator is not None:
                     self.narrator.stop()  # the session says the line again on resume
+                if not paused:
+                    self.mixer.wake()
             case WaitingForTap():
                 self.line_view.set_hint("Tap when you are ready.")
             case FollowReady(ready=ready):
