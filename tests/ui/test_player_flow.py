@@ -431,3 +431,36 @@ def test_bundled_story_plays_to_the_end(qtbot):
     for _ in range(story.line_count + 1):
         press(qtbot, player, clock, Qt.Key.Key_PageDown)
     assert player.end_card.ending is Ending.THANKS
+
+
+def test_carry_on_at_my_pace_appears_once_learned_and_keeps_the_rhythm(qtbot):
+    """Tap through at a steady rhythm (1.5 x each line's usual time): after four
+    good gaps the button appears; it then moves on by itself at that rhythm
+    until the next tap, which hands the pace back to the reader."""
+    from touchstory.pacing.pace import PaceEstimator
+
+    pace = PaceEstimator()
+    player, clock = make_player(qtbot, *load("the-sleepy-balloon"), pace_model=pace)
+    qtbot.mouseClick(player.permission_card.yes, Qt.MouseButton.LeftButton)
+    session = player.session
+    taps = 0
+    while not player.follow_button.isVisible():
+        clock.advance(1.5 * session.weight(session.step))
+        qtbot.keyClick(player, Qt.Key.Key_Space)
+        taps += 1
+        assert taps < 10, "learned within a handful of lines"
+    assert pace.ready and abs(pace.factor - 1.5) < 0.05
+    qtbot.mouseClick(player.follow_button, Qt.MouseButton.LeftButton)
+    assert session.mode is Mode.FOLLOW and not player.follow_button.isVisible()
+    line = session.step.line_number
+    due = session.time_until_advance()
+    assert due == pytest.approx(1.5 * session.weight(session.step), rel=0.05)
+    clock.advance(due - 0.3)
+    session.tick()
+    assert session.step.line_number == line
+    clock.advance(0.4)
+    session.tick()
+    assert session.step.line_number == line + 1, "on by itself, at the reader's rhythm"
+    clock.advance(0.5)
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert session.mode is Mode.READ_ALOUD, "a tap hands the pace back"
