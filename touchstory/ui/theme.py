@@ -163,6 +163,12 @@ class Theme:
         }}
         QPushButton[quiet="true"]:hover {{ background: {p.surface}; color: {p.text}; }}
         QPushButton[quiet="true"]:focus {{ border: 2px solid {p.accent}; color: {p.text}; }}
+        QSlider {{ min-height: 34px; background: transparent; }}
+        QSlider::groove:horizontal {{ height: 8px; border-radius: 4px; background: {p.border}; }}
+        QSlider::sub-page:horizontal {{ height: 8px; border-radius: 4px; background: {p.accent}; }}
+        QSlider::handle:horizontal {{ width: 22px; height: 22px; margin: -9px 0; border-radius: 13px;
+            background: {p.surface}; border: 2px solid {p.text_muted}; }}
+        QSlider::handle:horizontal:focus {{ border: 3px solid {p.accent}; background: {p.surface_alt}; }}
         QPushButton[quiet="true"]:checked {{
             background: {p.surface_alt}; color: {p.text}; border: 2px solid {p.accent};
         }}

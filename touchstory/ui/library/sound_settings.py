@@ -37,16 +37,10 @@ def user_language() -> str:
 
 
 def sound_rules(theme: Theme) -> str:
-    """Calm sliders in the theme's colours (the platform's are bright blue), and
-    the Hear it button as tall as the menu beside it."""
+    """Disabled sliders and boxes, and the Hear it button as tall as the menu
+    beside it (the sliders themselves come with the theme's style sheet)."""
     p = theme.palette
     return f"""
-    QSlider {{ min-height: 32px; background: transparent; }}
-    QSlider::groove:horizontal {{ height: 8px; border-radius: 4px; background: {p.border}; }}
-    QSlider::sub-page:horizontal {{ height: 8px; border-radius: 4px; background: {p.accent}; }}
-    QSlider::handle:horizontal {{ width: 22px; height: 22px; margin: -9px 0; border-radius: 13px;
-        background: {p.surface}; border: 2px solid {p.text_muted}; }}
-    QSlider::handle:horizontal:focus {{ border: 3px solid {p.accent}; background: {p.surface_alt}; }}
     QSlider::sub-page:horizontal:disabled {{ background: {p.text_muted}; }}
     QSlider::handle:horizontal:disabled {{ border-color: {p.border}; }}
     QAbstractSpinBox:focus {{ border-color: {p.accent}; }}

@@ -79,12 +79,6 @@ def panel_rules(theme: Theme) -> str:
     QPushButton#muteButton:checked {{ background: {p.surface_alt}; color: {p.accent};
         border-color: {p.accent}; }}
     QPushButton#muteButton:checked:focus {{ border: 3px solid {p.accent}; }}
-    QSlider {{ min-height: 34px; background: transparent; }}
-    QSlider::groove:horizontal {{ height: 8px; border-radius: 4px; background: {p.border}; }}
-    QSlider::sub-page:horizontal {{ height: 8px; border-radius: 4px; background: {p.accent}; }}
-    QSlider::handle:horizontal {{ width: 22px; height: 22px; margin: -9px 0; border-radius: 13px;
-        background: {p.surface}; border: 2px solid {p.text_muted}; }}
-    QSlider::handle:horizontal:focus {{ border: 3px solid {p.accent}; background: {p.surface_alt}; }}
     QSlider[muted="true"]::sub-page:horizontal {{ background: {p.text_muted}; }}
     QCheckBox {{ spacing: 12px; }}
     QCheckBox::indicator {{ width: 20px; height: 20px; border: 2px solid {p.text_muted}; border-radius: 6px;
