@@ -15,7 +15,7 @@ refrain:
 [round x2 hands light] Round and round the garden,
 [round x2 hands light] like a teddy bear;
 [steps x2 arms light] one step, two step,
-[tap x3 arms light] tickle you under there!
+[sprinkle x3 arms light] tickle you under there!
 
 # The other hand
 picture: pictures/teddy.svg | The teddy bear sits down for a rest under a little tree in the garden, among the flowers.

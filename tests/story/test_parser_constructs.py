@@ -128,7 +128,9 @@ def test_own_ask_and_thanks_and_none(parse):
 
 
 def test_ages_forms(parse):
-    for text, expected in (("5+", "5+"), ("0-1", "0-1"), ("3 to 7", "3-7"), ("4", "4-4")):
+    for text, expected in (("5+", "5+"), ("0-1", "0-1"), ("3 to 7", "3-7"), ("3 to 5", "3-5"), ("4", "4"),
+                           ("3-7 years", "3-7"), ("5 and up", "5+"), ("6 months", "0-1"), ("18 months", "1-2"),
+                           ("0-12 months", "0-1"), ("18", "18")):
         assert str(parse(f"title: T\nages: {text}\n[calm] Hi.\n").story.meta.ages) == expected
 
 

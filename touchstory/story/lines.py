@@ -4,20 +4,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from touchstory.story.model import Area, Location, Part, Pause, Pressure, StrokeTag, WaitForTap
 from touchstory.story.packs import StrokePack
-from touchstory.story.problems import ProblemList, did_you_mean
+from touchstory.story.problems import ProblemList, closest, did_you_mean
 
 MAX_REPEATS = 20
 PAUSE_RANGE = (0.1, 60.0)
-MARKERS = ("pause", "tap", "refrain")
+MARKERS = ("pause", "tap", "refrain", "chorus")
 _REPEAT = re.compile(r"^(?:[x×](?P<a>\d*)|(?P<b>\d+)[x×]?)$", re.IGNORECASE)
 _PAUSE = re.compile(r"^(?P<n>\d+(?:\.\d+)?|\.\d+)\s*(?P<unit>ms|s|sec|secs|second|seconds)?$", re.IGNORECASE)
 _SIMPLE = re.compile(r"^(?P<s>[a-z][a-z-]*)(?: x(?P<n>\d{1,2}))?$")
 _AREAS = {a.value: a for a in Area}
 _PRESSURES = {p.value: p for p in Pressure} | {"gentle": Pressure.LIGHT, "soft": Pressure.LIGHT}
+GUESS_CUTOFF = 0.75  # below this a "did you mean" is more puzzling than helpful ("sleepy" -> "sweep")
+_COUNT_WORDS = ("once", "twice", "thrice", "times")
+_PACK_WORDS = {"infant": "a baby-massage stroke", "story": "a story-massage stroke"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,70 +33,120 @@ class RefrainCall:
 
 
 def parse_tag(body: str, col: int, line_no: int, pack: StrokePack | None,
-              problems: ProblemList, path: str) -> StrokeTag | None:
-    """Read the words between `[` and `]`; `col` is the column of the first of them."""
+              problems: ProblemList, path: str, *, others: Sequence[StrokePack] = (),
+              pack_line: int | None = None) -> StrokeTag | None:
+    """Read the words between `[` and `]`; `col` is the column of the first of them.
+    `others` are the packs the story does not use (to say where an unknown stroke
+    lives); `pack_line` is the line of the story's own `pack:` detail, if written."""
     simple = _SIMPLE.match(body)  # most tags are just "circle" or "circle x2"
     if simple and pack is not None:
         found = pack.get(simple.group("s"))
         count = int(simple.group("n") or 1)
         if found is not None and 1 <= count <= MAX_REPEATS:
             return StrokeTag(found.id, count, None, None, Location(path, line_no, col - 1))
+    shown = "[" + " ".join(body.split()) + "]"
     stroke: str | None = None
-    named = False
+    named: str | None = None  # the stroke's name as written
+    unknown: tuple[str, int] | None = None  # a stroke name the pack does not know, and its column
+    doubles: list[tuple[int, int, str]] = []  # reported once we know the tag has a stroke
     repeats: int | None = None
     area: Area | None = None
     pressure: Pressure | None = None
     ok = True
     tokens = [(m.group(), col + m.start()) for m in re.finditer(r"\S+", body)]
     if not tokens:
-        problems.error(line_no, col - 1, "empty stroke tag: write a stroke inside the brackets, like [calm]", 2)
+        problems.error(line_no, col - 1, "the square brackets are empty: write a stroke inside them, like [calm]", 2)
         return None
-    for word, at in tokens:
+    skip = False
+    for i, (word, at) in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
         low = word.lower()
-        if (m := _REPEAT.match(low)) and not (pack and pack.get(low)):
+        known = pack.get(low) if pack else None
+        first_is_stroke = named is None and known is not None  # [arms] in the infant pack is a stroke
+        if (m := _REPEAT.match(low)) and known is None:
             digits = m.group("a") if m.group("a") is not None else m.group("b")
             count = int(digits) if digits else 0
-            if not 1 <= count <= MAX_REPEATS:
+            following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            if not digits and following.isdigit():
+                problems.error(line_no, at, f"write the repeat without a space: x{following}",
+                               len(word) + 1 + len(following))
+                ok, skip = False, True
+            elif not 1 <= count <= MAX_REPEATS:
                 problems.error(line_no, at, f'repeat count "{word}" must be from x1 to x{MAX_REPEATS}', len(word))
                 ok = False
             elif repeats is not None:
-                problems.error(line_no, at, "the tag has two repeat counts; keep one", len(word))
+                problems.error(line_no, at, f"{shown} has two repeat counts; keep one", len(word))
                 ok = False
             else:
                 repeats = count
-        elif low in _AREAS:
+        elif low in _AREAS and not first_is_stroke:
             if area is not None:
-                problems.error(line_no, at, f'the tag names two places ("{area.value}" and "{low}"); keep one', len(word))
-                ok = False
+                doubles.append((at, len(word), f'{shown} names two places ("{area.value}" and "{low}"); keep one'))
             area = _AREAS[low]
-        elif low in _PRESSURES:
+        elif low in _PRESSURES and not first_is_stroke:
             if pressure is not None:
-                problems.error(line_no, at, "the tag has two pressures; keep one of light, medium, firm", len(word))
-                ok = False
+                doubles.append((at, len(word), f"{shown} has two pressures; keep one of light, medium, firm"))
             pressure = _PRESSURES[low]
-        elif not named:
-            named = True
+        elif named is None:
+            named = word
             if low == "none":
                 continue
-            found = pack.get(low) if pack else None
-            if pack is not None and found is None:
-                problems.error(line_no, at, f'unknown stroke "{word}" in the "{pack.id}" pack'
-                               f"{did_you_mean(low, pack.names() + ['none'])}", len(word))
+            if pack is not None and known is None:
+                unknown = (word, at)
                 ok = False
-            stroke = found.id if found else None
-        else:
-            choices = list(_AREAS) + list(_PRESSURES)
-            hint = did_you_mean(low, choices) or did_you_mean(low, pack.names() if pack else [])
-            problems.error(line_no, at, f'unknown word "{word}" in the stroke tag{hint}: after the stroke, write '
-                           "a repeat like x2, a place like back, or light / medium / firm", len(word))
+            stroke = known.id if known else None
+        elif known is not None or any(other.get(low) for other in others):
+            problems.error(line_no, at, f'{shown} has two strokes ("{named}" and "{word}"); a line has one '
+                           "stroke: keep one, or give each its own line", len(word))
             ok = False
-    if not named:
-        problems.error(line_no, col, "the tag has no stroke name: start it with one, like [circle x2]",
+        else:
+            hint = did_you_mean(low, list(_AREAS) + list(_PRESSURES), cutoff=GUESS_CUTOFF)
+            places = "" if hint or low.isdigit() or low in _COUNT_WORDS else f"; the places are {', '.join(_AREAS)}"
+            problems.error(line_no, at, f'unknown word "{word}" in {shown}{hint}: after the stroke write a repeat '
+                           f"like x2, a place like back, or light / medium / firm{places}", len(word))
+            ok = False
+    if named is None:
+        example = "[" + " ".join(filter(None, (
+            "calm" if area in (Area.HANDS, None) and repeats is None else "circle",
+            f"x{repeats}" if repeats else "", area.value if area else "", pressure.value if pressure else ""))) + "]"
+        problems.error(line_no, col, f"there is no stroke in {shown}: start with the stroke's name, like {example}",
                        max(len(body), 1))
         return None
-    if not ok:
+    for at, length, message in doubles:
+        problems.error(line_no, at, message, length)
+    if unknown is not None and pack is not None:
+        word, at = unknown
+        problems.error(line_no, at, unknown_stroke(word, area, pack, others, pack_line), len(word))
+    if not ok or doubles:
         return None
     return StrokeTag(stroke, repeats or 1, area, pressure, Location(path, line_no, col - 1))
+
+
+def unknown_stroke(word: str, area: Area | None, pack: StrokePack, others: Sequence[StrokePack] = (),
+                   pack_line: int | None = None) -> str:
+    """Why `word` is not a stroke here, and what to write instead."""
+    low = word.lower()
+    if low in ("tap", "taps"):
+        sprinkle = " (for light fingertip taps, use [sprinkle])" if pack.get("sprinkle") else ""
+        return (f'"{word}" is not a stroke: to wait for a tap, write {{tap}} after the words, like '
+                f'"[calm] Who is there? {{tap}}"{sprinkle}')
+    home = next((other for other in others if other.get(low)), None)
+    if home is not None and pack_line is None:
+        return (f'"{word}" is {_PACK_WORDS.get(home.id, "a stroke")} (the "{home.id}" pack): add the line '
+                f'"pack: {home.id}" at the top of the story')
+    where = f' (it is {_PACK_WORDS.get(home.id, "a stroke")}, from the "{home.id}" pack)' if home else ""
+    fits = [s.id for s in pack.strokes if s.area is area] if area else []
+    close = closest(low, pack.names() + ["none"], GUESS_CUTOFF)
+    guess = pack.get(close) if close else None
+    if close and (not fits or guess is None or guess.area is area):
+        hint = f' (did you mean "{close}"?)'
+    elif fits:
+        hint = f"; strokes for the {area.value if area else ''} are {', '.join(fits)}"
+    else:
+        hint = f"; its strokes are {', '.join(s.id for s in pack.strokes)}"
+    return f'unknown stroke "{word}" in the "{pack.id}" pack{where}{hint}'
 
 
 def parse_parts(text: str, col: int, line_no: int, problems: ProblemList,
@@ -132,8 +186,8 @@ def _marker(inner: str, col: int, line_no: int, problems: ProblemList,
     name, rest = words[0].lower(), (words[1].strip() if len(words) > 1 else "")
     if name == "tap":
         return WaitForTap(loc)
-    if name == "refrain":
-        return RefrainCall(rest.lower(), loc)
+    if name in ("refrain", "chorus"):
+        return RefrainCall(" ".join(rest.lower().split()), loc)
     if name == "pause":
         m = _PAUSE.match(rest)
         if not rest or not m or not m.group("unit"):
@@ -146,6 +200,8 @@ def _marker(inner: str, col: int, line_no: int, problems: ProblemList,
                            f"not {seconds:g} s", len(inner) + 2)
             return None
         return Pause(seconds, loc)
-    problems.error(line_no, col + 1, f'unknown marker "{{{words[0]}}}"{did_you_mean(name, MARKERS)}: '
-                   "write {pause 2s}, {tap} or {refrain}", len(words[0]))
+    hint = did_you_mean(name, MARKERS)
+    fix = ("write {pause 2s}, {tap} or {refrain}" if hint else "curly brackets are only for {pause 2s}, {tap} "
+           "and {refrain}, so they cannot be part of the words; write the words without them")
+    problems.error(line_no, col + 1, f'unknown marker "{{{inner.strip()}}}"{hint}: {fix}', len(inner))
     return None

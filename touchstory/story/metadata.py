@@ -19,7 +19,13 @@ KEYS = ("title", "author", "language", "ages", "mood", "kind", "pack", "soundsca
 AUDIO_SUFFIXES = (".wav", ".ogg", ".mp3", ".flac")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-_AGES = re.compile(r"^(?P<low>\d{1,2})\s*(?:(?:-|–|to)\s*(?P<high>\d{1,2})|(?P<plus>\+))?$")
+_AGES = re.compile(r"^(?P<low>\d{1,3})\s*(?:(?:-|–|to)\s*(?P<high>\d{1,3})|(?P<plus>\+|and up|and over))?\s*"
+                   r"(?:(?P<unit>years?|yrs?|months?)(?: old)?)?\s*(?P<plus2>\+|and up|and over)?$")
+MAX_AGE = 18
+# words a parent may reach for instead of a detail's own key
+_KEY_SYNONYMS = {"name": "title", "heading": "title", "story": "title", "by": "author", "writer": "author",
+                 "age": "ages", "lang": "language", "sound": "soundscape", "music": "soundscape",
+                 "background": "soundscape", "type": "kind", "description": "summary", "question": "ask"}
 _KIND_ALIASES = {"infant routine": "routine", "infant": "routine", "baby": "routine", "nursery rhyme": "rhyme",
                  "song": "rhyme", "child led": "child-led", "childled": "child-led", "group": "classroom"}
 
@@ -43,8 +49,8 @@ class HeaderReader:
         if key == "license":
             key = "licence"
         if key not in KEYS:
-            self.problems.warning(n, col, f'unknown detail "{key}"{did_you_mean(key, KEYS)}; it is ignored',
-                                  len(key))
+            hint = f' (did you mean "{_KEY_SYNONYMS[key]}"?)' if key in _KEY_SYNONYMS else did_you_mean(key, KEYS)
+            self.problems.warning(n, col, f'unknown detail "{key}"{hint}; it is ignored', len(key))
             self.extra.append((key, value))
             return
         if key in self.values:
@@ -67,13 +73,24 @@ class HeaderReader:
                                   "(English is used)", max(len(value), 1))
 
     def _check_ages(self, value: str, n: int, col: int) -> None:
-        m = _AGES.match(value.replace(" years", "").strip())
-        if not m:
-            self.problems.error(n, col, f'ages "{value}" is not understood: write a range like 3-7, 5+ or 0-1',
-                                max(len(value), 1))
+        m = _AGES.match(" ".join(value.lower().split()))
+        if not m or (m.group("plus") and m.group("plus2")):
+            self.problems.error(n, col, f'ages "{value}" is not understood: write a range like 3-7, one age like 4, '
+                                "5+ for five and over, or 0-1 for babies", max(len(value), 1))
             return
         low = int(m.group("low"))
-        high = None if m.group("plus") else int(m.group("high") or low)
+        plus = bool(m.group("plus") or m.group("plus2"))
+        high = None if plus else (int(m.group("high")) if m.group("high") else None)
+        if (m.group("unit") or "").startswith("month"):  # babies: 6 months is 0-1, 18 months is 1-2
+            months = high if high is not None else low
+            low = low // 12
+            high = None if plus else max(-(-months // 12), low + 1)
+        elif high is None and not plus:
+            high = low
+        if max(low, high or 0) > MAX_AGE:
+            self.problems.error(n, col, f'ages "{value}": write the ages of the children it suits, up to '
+                                f"{MAX_AGE}, like 3-7, or 5+ for five and over", max(len(value), 1))
+            return
         if high is not None and high < low:
             self.problems.error(n, col, f"ages {low}-{high} goes backwards: write the younger age first, "
                                 f"like {high}-{low}", len(value))
@@ -97,10 +114,15 @@ class HeaderReader:
     def _check_soundscape(self, value: str, n: int, col: int) -> None:
         self.soundscape = check_soundscape(value, n, col, self.folder, self.problems)
 
+    def pack_name(self) -> str:
+        """The pack written in `pack:`; else a baby routine uses the infant pack, anything else the story pack."""
+        default = "infant" if self.kind is Kind.ROUTINE else "story"
+        return self.values.get("pack", default).strip().lower() or default
+
     def resolve_pack(self, packs: PackRegistry) -> StrokePack | None:
         """The pack the story's lines use; reports an unknown pack once."""
         self.pack_checked = True
-        name = self.values.get("pack", "story").strip().lower() or "story"
+        name = self.pack_name()
         pack = packs.get(name)
         if pack is None:
             self.pack_failed = True
@@ -130,7 +152,7 @@ class HeaderReader:
             ages=self.ages,
             mood=self.values.get("mood", "").lower(),
             kind=self.kind,
-            pack=self.values.get("pack", "story").strip().lower() or "story",
+            pack=self.pack_name(),
             soundscape=self.soundscape,
             licence=self.values.get("licence", ""),
             summary=self.values.get("summary", ""),
@@ -145,17 +167,18 @@ def _real(folder: str) -> str:
     return os.path.realpath(folder)
 
 
-def safe_relative(value: str, folder: Path) -> tuple[Path | None, str | None]:
-    """Resolve a path written in a story inside the story's folder, or say why not."""
+def safe_relative(value: str, folder: Path, example: str = "pictures/sun.svg") -> tuple[Path | None, str | None]:
+    """Resolve a path written in a story inside the story's folder, or say why not;
+    `example` is a file name to show in the fix (a picture, or a sound)."""
     if not value:
         return None, "no file named"
     if value.startswith(("/", "\\", "~")) or _DRIVE.match(value):
         return None, (f'"{value}" is a full path; put the file in the story\'s folder and write its name '
-                      "relative to it, like pictures/sun.svg")
+                      f"relative to it, like {example}")
     parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
     if ".." in parts:
         return None, (f'"{value}" leaves the story\'s folder; copy the file into the story\'s folder '
-                      "(for example into pictures/) and name it from there")
+                      f"(for example into {example.partition('/')[0]}/) and name it from there")
     root = _real(str(folder))
     target = os.path.join(root, *parts) if parts else root
     step = root
@@ -180,7 +203,8 @@ def read_picture(value: str, n: int, col: int, folder: Path, problems: ProblemLi
     loc = Location(problems.path, n, col)
     if not alt:
         problems.warning(n, col, 'the picture has no description: add one after "|", like '
-                         '"picture: sun.svg | A big yellow sun" (it is read out and shown if the picture is missing)',
+                         '"picture: sun.svg | A big yellow sun" (it is shown if the picture is missing, and read by '
+                         'screen readers)',
                          len(source))
     exists = os.path.isfile(path)
     if not exists:
@@ -195,7 +219,7 @@ def check_soundscape(value: str, n: int, col: int, folder: Path, problems: Probl
     if name.lower() in BUILTIN_SOUNDSCAPES:
         return name.lower()
     if name.lower().endswith(AUDIO_SUFFIXES):
-        path, why = safe_relative(name, folder)
+        path, why = safe_relative(name, folder, "sounds/rain.ogg")
         if path is None:
             problems.error(n, col, f"soundscape: {why}", max(len(name), 1))
             return None

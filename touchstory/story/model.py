@@ -74,7 +74,9 @@ class AgeRange:
     high: int | None
 
     def __str__(self) -> str:
-        return f"{self.low}+" if self.high is None else f"{self.low}-{self.high}"
+        if self.high is None:
+            return f"{self.low}+"
+        return str(self.low) if self.high == self.low else f"{self.low}-{self.high}"
 
     def includes(self, age: int) -> bool:
         return self.low <= age and (self.high is None or age <= self.high)

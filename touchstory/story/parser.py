@@ -16,9 +16,11 @@ from touchstory.story.model import (
     Location, Note, Page, Part, Pause, Picture, Problem, Severity, Story, StoryLine, WaitForTap,
 )
 from touchstory.story.packs import PackRegistry, StrokePack
-from touchstory.story.problems import ProblemList, decode_text
+from touchstory.story.problems import ProblemList, decode_text, did_you_mean
 
 LONG_LINE = 220
+LONG_REFRAIN = 6  # more lines than this usually means the blank line after a refrain was forgotten
+_REFRAIN = re.compile(r"^(?:refrain|chorus)(?:[ \t]+(?P<name>[^:\[\]{}]{1,40}?))?[ \t]*:[ \t]*$", re.IGNORECASE)
 _KEY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_-]{0,15})(?:[ \t]+(?P<name>[A-Za-z0-9_-]{1,30}))?[ \t]*:(?P<value>.*)$")
 PAGE_KEYS = ("picture", "soundscape", "note")
 
@@ -87,7 +89,9 @@ class _Parser:
         self.pages: list[_PageBuilder] = []
         self.refrains: dict[str, list[StoryLine]] = {}
         self.capturing: str | None = None  # name of the refrain being written
+        self.capture_line = 0  # where it started
         self._pack: StrokePack | None = None
+        self._others: list[StrokePack] | None = None  # the packs this story does not use
         self.wrote_lines = False  # any story line written, even a faulty one
 
     # -- helpers -------------------------------------------------------------
@@ -139,6 +143,10 @@ class _Parser:
             self.end_header()
             self.marker_line(n, stripped, col)
             return
+        if r := _REFRAIN.match(stripped):
+            self.end_header()
+            self.start_refrain(" ".join((r.group("name") or "").lower().split()), n, col)
+            return
         m = _KEY.match(stripped)
         if m:
             self.key_line(n, m, col)
@@ -178,6 +186,12 @@ class _Parser:
                 page.notes.append(Note(value, Location(self.name, n, col)))
             return
         self.end_header()
+        if page.lines:
+            what = ("move it up (the picture is shown for the whole page)" if key == "picture" else
+                    "the sound changes where the page starts, not here (to change it here, start a new page "
+                    "with a # line)")
+            self.problems.warning(n, 1, f'"{key}:" goes before the page\'s story lines, straight after its # '
+                                  f"line: {what}", len(key))
         if key == "picture":
             if page.picture is not None:
                 self.problems.warning(n, 1, "this page already has a picture; only the first one is shown")
@@ -189,9 +203,15 @@ class _Parser:
     def story_line(self, n: int, text: str, col: int) -> None:
         close = text.find("]")
         if close < 0:
-            self.problems.error(n, col, 'the stroke tag is not closed: add "]" after the stroke, like [circle x2]')
+            self.problems.error(n, col, 'the square bracket is not closed: add "]" after the stroke, like [circle x2]')
             return
-        tag = parse_tag(text[1:close], col + 1, n, self.pack, self.problems, self.name)
+        pack = self.pack
+        if self._others is None:
+            self._others = [p for p in self.packs if p is not pack]
+        others = self._others
+        pack_line = self.header.where["pack"][0] if "pack" in self.header.where else None
+        tag = parse_tag(text[1:close], col + 1, n, pack, self.problems, self.name, others=others,
+                        pack_line=pack_line)
         body = text[close + 1:]
         parts, parts_ok = parse_parts(body, col + close + 1, n, self.problems, self.name)
         for call in (p for p in parts if isinstance(p, RefrainCall)):
@@ -203,9 +223,14 @@ class _Parser:
         line = StoryLine(tag, clean, Location(self.name, n, col), refrain=self.capturing)
         if len(body) > LONG_LINE and len(line.text) > LONG_LINE:
             self.problems.warning(n, col, f"this line is {len(line.text)} characters long and will not fit the "
-                                  "screen well; split it into two lines", 1)
+                                  "screen well; split it into two lines, each starting with its own [stroke]", 1)
         if self.capturing is not None:
             self.refrains[self.capturing].append(line)
+            if len(self.refrains[self.capturing]) == LONG_REFRAIN + 1:
+                self.problems.warning(n, col, f"the refrain that starts on line {self.capture_line} is still going "
+                                      f"here ({LONG_REFRAIN + 1} lines): a refrain ends at the first blank line; "
+                                      "if it should end sooner, leave a blank line after its last line (a long "
+                                      "song can be split into two refrains)", 1)
         self.page(n).add_line(line)
 
     def marker_line(self, n: int, text: str, col: int) -> None:
@@ -235,6 +260,7 @@ class _Parser:
             return
         self.refrains[name] = []
         self.capturing = name
+        self.capture_line = n
 
     def end_refrain(self, n: int) -> None:
         name = self.capturing
@@ -247,12 +273,16 @@ class _Parser:
         lines = self.refrains.get(call.name)
         if lines is None or (call.name == self.capturing):
             if call.name == self.capturing and lines is not None:
-                msg = "a refrain cannot repeat itself; end it with a blank line first"
+                msg = (f"the refrain that starts on line {self.capture_line} is still going here; leave a blank "
+                       "line before this line to end it")
             else:
                 label = f'refrain "{call.name}"' if call.name else "refrain"
-                known = ", ".join(f'"{k}"' for k in self.refrains if k) or "none"
-                msg = (f"there is no {label} written above this line; write \"refrain:\" and its lines first"
-                       + (f" (named refrains: {known})" if call.name and known != "none" else ""))
+                names = [k for k in self.refrains if k]
+                heading = f"refrain {call.name}:" if call.name else "refrain:"
+                hint = did_you_mean(call.name, names) if call.name else ""
+                known = ", ".join(f'"{k}"' for k in names)
+                msg = (f"there is no {label} written above this line{hint}; write \"{heading}\" and its lines "
+                       "first" + (f" (refrains written so far: {known})" if call.name and names and not hint else ""))
             self.problems.error(n, call.loc.col, msg, len(call.name) + 9)
             return
         for line in lines:

@@ -39,10 +39,16 @@ class ProblemList:
         return sorted(self.items, key=lambda p: (p.loc.line, p.loc.col))
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice most like `word`, or None when nothing is close enough."""
+    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """` (did you mean "circle"?)` or "" when nothing is close."""
-    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    close = closest(word, choices, cutoff)
+    return f' (did you mean "{close}"?)' if close else ""
 
 
 def decode_text(data: bytes, path: str) -> tuple[str | None, Problem | None]:
