@@ -20,7 +20,7 @@ note: Enjoying it: eye contact, smiles, open hands, cooing. Had enough: turning 
 [kneading x3 arms] Squeeze and let go, soft and slow, all the way down, and there we go.
 
 # Little hands
-picture: pictures/hands.svg | A baby's tiny hand curls round a grown-up's finger, with soft shapes like petals around them.
+picture: pictures/hands.svg | A smiling baby on the blanket holds one hand open like a flower and curls the other round a grown-up's finger.
 [palm-open x3] Open your hand like a flower in the sun, petal by petal, every one.
 [palm-open x2 light] Curl round my finger and hold on tight, little hand, so soft and light.
 note: Now the other arm and hand, if your baby is still happy.
