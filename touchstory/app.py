@@ -18,18 +18,21 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Qt-free modules first: once PySide6 is imported, every later import goes
 # through its import hook, which makes start-up a little slower.
 from touchstory.errors import SettingsError, StoryError
 from touchstory.journal.settings import Pace, Settings, SettingsStore
-from touchstory.journal.store import Journal
 from touchstory.pacing.clock import MonotonicClock
-from touchstory.pacing.pace import PaceEstimator
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
-from touchstory.story.library import StoryEntry
-from touchstory.story.packs import PackRegistry
+
+if TYPE_CHECKING:  # loaded when first used, after the first paint (see `packs` and `journal`)
+    from touchstory.journal.store import Journal
+    from touchstory.pacing.pace import PaceEstimator
+    from touchstory.story.library import StoryEntry
+    from touchstory.story.packs import PackRegistry
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer  # noqa: E402,I001
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -82,21 +85,19 @@ class Touchstory(QObject):
         self.narration_problem: str | None = None  # why there is no narration (how to install it)
         self._engine: object | None = None
         self._engine_lock = threading.Lock()
-        self.pace_model = PaceEstimator()  # learns the reader's rhythm across stories
+        self.pace_model: PaceEstimator | None = None  # learns the reader's rhythm across stories; see play
         self.narrate_next = False  # `touchstory play --narrate`: the first story starts hands-free
         notices: list[str] = []
         try:
             paths.ensure()
         except OSError as exc:
             notices.append(f"touchstory could not make its folders ({exc}); your changes may not be kept.")
-        self.packs = PackRegistry.default(paths.packs)
-        notices.extend(f"A stroke pack has a problem: {p.header()}" for p in self.packs.problems)
+        self._packs: PackRegistry | None = None  # read at first use: see `packs`
         self.store = SettingsStore(paths.settings)
         self.settings, notice = self.store.load()
         notices.extend([notice] if notice else [])
         bundled = bundled_stories_dir()
-        self.journal, notice = Journal.open(paths.journal, story_key=partial(story_key, bundled_root=bundled))
-        notices.extend([notice] if notice else [])
+        self._journal: Journal | None = None  # opened at first use: see `journal`
         self.window_state = QSettings(str(paths.config / "windows.ini"), QSettings.Format.IniFormat, self)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)  # enough to read stories and pictures; leaves a core for the GUI
@@ -105,7 +106,8 @@ class Touchstory(QObject):
         self.classroom: QObject | None = None  # kept alive while classroom mode runs
         self._ended_classroom: QObject | None = None  # still unwinding its close()
         self.library = LibraryWindow(
-            sources=self._sources(), packs=self.packs, journal=self.journal, settings=self.settings,
+            sources=self._sources(), packs=lambda: self.packs, journal=lambda: self.journal,
+            settings=self.settings,
             theme=self.theme, pool=self.pool, bundled_root=bundled, stories_folder=paths.stories,
             cache_dir=paths.cache, window_state=self.window_state, format_help=bundled / "FORMAT.md")
         for text in notices:
@@ -115,6 +117,32 @@ class Touchstory(QObject):
         self._connect_signals()
         self._theme_timer.start()
         QTimer.singleShot(SERVICES_DELAY_MS, self._offer_sound_services)
+
+    @property
+    def packs(self) -> PackRegistry:
+        """The stroke packs, read when first needed: by the library's first scan,
+        which starts once the window has painted. Their problems become notices."""
+        if self._packs is None:
+            from touchstory.story.packs import PackRegistry  # deferred for start-up: the story model and pack files
+
+            self._packs = PackRegistry.default(self.paths.packs)
+            for problem in self._packs.problems:
+                self.library.show_notice(f"A stroke pack has a problem: {problem.header()}")
+        return self._packs
+
+    @property
+    def journal(self) -> Journal:
+        """The journal, opened when first needed (the library's first scan, after it
+        has painted). A damaged one is kept aside and a notice says so."""
+        if self._journal is None:
+            from touchstory.journal.store import Journal  # deferred for start-up: sqlite3 and the journal's types
+
+            bundled = bundled_stories_dir()
+            self._journal, notice = Journal.open(self.paths.journal,
+                                                 story_key=partial(story_key, bundled_root=bundled))
+            if notice:
+                self.library.show_notice(notice)
+        return self._journal
 
     def _sources(self) -> list[tuple[str, Path]]:
         sources = [("bundled", bundled_stories_dir())]
@@ -162,6 +190,10 @@ class Touchstory(QObject):
         if asked_for_narration and narration is not None:
             settings = dataclasses.replace(settings, pace=Pace.NARRATED)
         self.narrate_next = False
+        if self.pace_model is None:
+            from touchstory.pacing.pace import PaceEstimator  # deferred for start-up, like the player itself
+
+            self.pace_model = PaceEstimator()
         player = PlayerWindow(story, self.packs.get(story.meta.pack), settings, journal=self.journal,
                               theme=self.theme, start_line=start_line or None,
                               on_settings_changed=self._on_settings_changed, mixer=sound,
@@ -360,7 +392,8 @@ class Touchstory(QObject):
             self.narration.close()
         if self.sound is not None:
             self.sound.shutdown()
-        self.journal.close()
+        if self._journal is not None:
+            self._journal.close()
 
 
 def _looks(settings: Settings) -> tuple:

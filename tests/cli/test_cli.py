@@ -135,3 +135,15 @@ def test_check_reads_classroom_plans(tmp_path: Path):
     assert result.stdout.startswith(f'{plan}:2:8: error: no story called "nope"')
     bundled = run("check", "--strict", str(ROOT / "stories" / "plans"))
     assert bundled.returncode == 0 and "3 files checked: 3 ready" in bundled.stdout
+
+
+def test_plain_start_skips_the_parser_but_means_the_same():
+    """`touchstory` / `touchstory library` start without building argparse (start-up
+    time); the arguments they get must be what the parser would have made."""
+    import argparse
+
+    from touchstory.cli import build_parser
+
+    fast = argparse.Namespace(command="library", paths=[])
+    assert build_parser().parse_args(["library"]) == fast
+    assert build_parser("library").parse_args(["library"]) == fast

@@ -96,8 +96,47 @@ def test_a_damaged_journal_is_kept_and_explained(qtbot, started, paths: UserPath
     paths.data.mkdir(parents=True)
     paths.journal.write_bytes(b"definitely not sqlite" * 50)
     app = started("library")
+    wait_scanned(qtbot, app)  # the journal is opened for the first scan, after the window has painted
     assert "started a fresh one" in " ".join(app.library.notice_bar.notices)
     assert len(list(paths.data.glob("journal.sqlite3.broken-*"))) == 1
+
+
+def test_a_broken_stroke_pack_is_named_in_a_notice(qtbot, started, paths: UserPaths):
+    paths.packs.mkdir(parents=True)
+    (paths.packs / "mine.pack").write_text("not a pack", "utf-8")
+    app = started("library")
+    wait_scanned(qtbot, app)  # the packs are read for the first scan, after the window has painted
+    assert "A stroke pack has a problem" in " ".join(app.library.notice_bar.notices)
+    assert app.library.model.rowCount() > 0, "the bundled packs still work"
+
+
+def test_the_library_paints_before_the_story_reader_and_journal_load(tmp_path: Path):
+    """Start-up: the first frame needs none of the story parser, the stroke packs,
+    the journal's SQLite or the problems view; they load right after it (issue 3)."""
+    code = textwrap.dedent("""
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from touchstory.ui.library.window import LibraryWindow
+        from touchstory.cli import main
+        original = LibraryWindow.paintEvent
+        seen = []
+        def paint(self, event):
+            original(self, event)
+            if not seen:
+                seen.append(sorted(m for m in sys.modules if m.startswith(("touchstory.story", "touchstory.pacing.plan",
+                    "touchstory.journal.store", "sqlite3", "touchstory.ui.library.problems", "PySide6.QtSvg"))))
+                print("loaded at first paint:", seen[0], flush=True)
+                QTimer.singleShot(0, lambda: [w.close() for w in QApplication.topLevelWidgets()])
+        LibraryWindow.paintEvent = paint
+        qt = QApplication(["touchstory"])
+        sys.exit(main(["library"]))
+    """)
+    env = {**os.environ, "TOUCHSTORY_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "loaded at first paint: []" in result.stdout, result.stdout
 
 
 def test_play_opens_the_player_and_stopping_returns_to_the_library(qtbot, started):

@@ -8,7 +8,6 @@ notice says so. Keys this version does not know are kept and written back.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
@@ -318,6 +317,8 @@ class SettingsStore:
             old = self._raw.get(name)
             if isinstance(old, dict):
                 body[name] = {**old, **new[name]}
+        import json  # deferred for start-up: a first start has no file to read (see _decode)
+
         data = (json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
         try:
             write_atomically(self.path, data)
@@ -328,6 +329,8 @@ class SettingsStore:
     def _decode(data: bytes) -> dict[str, Any] | None:
         if len(data) > MAX_SETTINGS_BYTES:
             return None
+        import json  # deferred for start-up: imported only when there is a settings file to read
+
         try:
             raw = json.loads(data.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):

@@ -16,9 +16,20 @@ Pure and clock-free: callers pass the tap times (from the injected clock).
 from __future__ import annotations
 
 import enum
-import statistics
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+
+def median(values: Iterable[float]) -> float:
+    """The middle value (the mean of the two middle ones for an even count), as
+    statistics.median gives it; that module and its imports (fractions, decimal)
+    cost more at start-up than the few ratios here ever need."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if not ordered:
+        raise ValueError("no values")
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 class Tap(enum.Enum):
@@ -100,7 +111,7 @@ class PaceEstimator:
             # Too little to call anything an outlier yet.
             self._ratios.append(ratio)
             return Tap.ACCEPTED
-        current = statistics.median(self._ratios)
+        current = median(self._ratios)
         if current / cfg.outlier_factor <= ratio <= current * cfg.outlier_factor:
             self._ratios.append(ratio)
             self._pending.clear()
@@ -134,7 +145,7 @@ class PaceEstimator:
     def factor(self) -> float:
         """Reader's time / expected time, the median of recent ratios; 1.0
         before anything is known."""
-        return statistics.median(self._ratios) if self._ratios else 1.0
+        return median(self._ratios) if self._ratios else 1.0
 
     def expected_interval(self, weight: float) -> float:
         """Seconds to dwell on a line of this weight at the learned pace,

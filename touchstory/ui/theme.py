@@ -57,6 +57,8 @@ class Fonts:
 
 @dataclass(frozen=True, slots=True)
 class Theme:
+    """A whole look: palette, fonts and the user's text size and spacing."""
+
     name: ThemeName
     label: str
     dark: bool

@@ -4,11 +4,15 @@ should know once, such as "your settings file was damaged and kept aside") and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from touchstory.journal.store import Progress
-from touchstory.story.library import StoryEntry
+
+if TYPE_CHECKING:  # read by the first scan, after the window has painted
+    from touchstory.journal.store import Progress
+    from touchstory.story.library import StoryEntry
 
 
 def _plain(text: str) -> str:

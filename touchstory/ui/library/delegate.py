@@ -6,18 +6,26 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetrics, QImage, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF,
-)
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QStyledItemDelegate, QWidget
 
-from touchstory.journal.store import Progress
-from touchstory.story.library import StoryEntry
 from touchstory.ui.library.filters import card_facts, card_kind
 from touchstory.ui.library.model import Role
 from touchstory.ui.theme import Theme, ThemeName
+
+if TYPE_CHECKING:  # read by the first scan, after the window has painted
+    from touchstory.journal.store import Progress
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from touchstory.story.library import StoryEntry
+
+# QStyle and QLinearGradient are looked up through their modules when the first card
+# is painted: PySide makes a class's Python enums when the class is first named
+# (QStyle has several hundred), and the first, still empty window needs neither.
 
 THUMB_RATIO = 10 / 16
 RADIUS = 16.0
@@ -29,6 +37,8 @@ _EVENING_MOODS = {"calm", "sleepy", "cosy", ""}
 
 @dataclass(frozen=True, slots=True)
 class CardFonts:
+    """The three faces on a card: title, facts line, small print."""
+
     title: QFont
     facts: QFont
     small: QFont
@@ -76,8 +86,9 @@ class CardDelegate(QStyledItemDelegate):
         card = QRect(option.rect.topLeft(), self.card_size)
         card.moveCenter(option.rect.center())
         state = option.state
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
-        focused = bool(state & (QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected))
+        flags = QtWidgets.QStyle.StateFlag
+        hovered = bool(state & flags.State_MouseOver)
+        focused = bool(state & (flags.State_HasFocus | flags.State_Selected))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -196,7 +207,7 @@ class CardDelegate(QStyledItemDelegate):
         moods) or a sun (lively ones), in the theme's own colours."""
         pal = self.theme.palette
         top, bottom = QColor(pal.surface_alt), QColor(pal.border)
-        gradient = QLinearGradient(QPointF(box.topLeft()), QPointF(box.bottomLeft()))
+        gradient = QtGui.QLinearGradient(QPointF(box.topLeft()), QPointF(box.bottomLeft()))
         gradient.setColorAt(0.0, top)
         gradient.setColorAt(1.0, bottom)
         p.fillRect(box, QBrush(gradient))

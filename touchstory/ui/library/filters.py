@@ -4,16 +4,20 @@ are shown in, and the key a story is known by in the journal."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from touchstory.journal.settings import LibraryFilter
-from touchstory.story.duration import format_duration
-from touchstory.story.library import StoryEntry
-from touchstory.story.model import MOODS, Kind
+
+if TYPE_CHECKING:
+    from touchstory.story.library import StoryEntry
+
+# The story modules (model, duration) and unicodedata are imported inside the
+# functions that need them: those run once stories have been read, and the library
+# window paints first.
 
 # Length buckets in seconds (estimated, as shown on the cards).
 SHORT_UNDER = 90.0
@@ -45,12 +49,16 @@ LENGTH_CHOICES: tuple[Choice, ...] = (
 
 def mood_choices(entries: Iterable[StoryEntry]) -> tuple[Choice, ...]:
     """"Any mood" and the moods the library's stories have, in the usual order."""
+    from touchstory.story.model import MOODS  # deferred for start-up (see the imports above)
+
     present = {e.mood for e in entries if e.mood}
     ordered = [m for m in MOODS if m in present] + sorted(present - set(MOODS))
     return (Choice("Any mood", ""), *(Choice(m.capitalize(), m) for m in ordered))
 
 
 def kind_choices(entries: Iterable[StoryEntry]) -> tuple[Choice, ...]:
+    from touchstory.story.model import Kind  # deferred for start-up (see the imports above)
+
     present = {e.kind for e in entries if e.kind}
     return (Choice("Any kind", ""), *(Choice(k.label, k.value) for k in Kind if k in present))
 
@@ -63,6 +71,8 @@ def length_bucket(seconds: float) -> str:
 
 def fold(text: str) -> str:
     """Lower case without accents or punctuation, so "cafe" finds "Café"."""
+    import unicodedata  # deferred for start-up (a C module): first used to sort the cards read
+
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     kept = (c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
     return " ".join("".join(kept).split())
@@ -137,6 +147,8 @@ def card_facts(entry: StoryEntry) -> list[str]:
     """The first line under a card's title: length and ages."""
     if not entry.playable:
         return []
+    from touchstory.story.duration import format_duration  # deferred for start-up (see the imports above)
+
     facts = [format_duration(entry.seconds)]
     if entry.ages:
         baby = (entry.ages.low, entry.ages.high) in ((0, 0), (0, 1))

@@ -5,7 +5,7 @@ moves between cards (arrows), opens one (Enter, Space) and stars it (F)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from touchstory.ui.library.delegate import CardDelegate, card_height, star_rect
@@ -55,7 +55,13 @@ class CardGrid(QListView):
 
     def update_card_size(self) -> None:
         """Fit the cards to the width: the most columns that keep cards at least
-        MIN_CARD wide, then stretch them to fill the row."""
+        MIN_CARD wide, then stretch them to fill the row. A hidden grid is fitted
+        when it is shown (see showEvent)."""
+        if not self.isVisible():
+            # The first window shows "Finding your stories…" with the grid hidden, and
+            # the first viewport() call costs ~10 ms (PySide looks for the viewport's
+            # class among every widget class): nothing to fit before there are cards.
+            return
         # Cards grow more slowly than the text, so large text keeps three columns
         # on a laptop rather than two giant cards.
         scale = 1.0 + max(0.0, self.delegate.theme.text_scale - 1.0) * 0.6
@@ -75,6 +81,10 @@ class CardGrid(QListView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.update_card_size()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.update_card_size()
 
     def card_rect(self, index: QModelIndex) -> QRect:

@@ -15,12 +15,10 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from touchstory import __version__
-from touchstory.story.model import Kind
 from touchstory.ui.library.model import Role
 
 if TYPE_CHECKING:  # the window imports this module; only its type is needed here
     from touchstory.story.library import StoryEntry
-    from touchstory.story.packs import PackRegistry
     from touchstory.ui.export_dialog import ExportDialog
     from touchstory.ui.library.window import LibraryWindow
 
@@ -40,10 +38,10 @@ def _action(menu: QMenu, text: str, slot: Callable[[], object],
 
 class LibraryMenus(QObject):
     def __init__(self, window: "LibraryWindow", stories_folder: Path, format_help: Path | None, *,
-                 packs: "PackRegistry | None" = None, cache_dir: Path | None = None) -> None:
+                 cache_dir: Path | None = None) -> None:
         super().__init__(window)
         self._window = window
-        self._packs, self._cache_dir = packs, cache_dir
+        self._cache_dir = cache_dir
         self._stories_folder = stories_folder
         self._format_help = format_help
         bar = window.menuBar()
@@ -86,6 +84,8 @@ class LibraryMenus(QObject):
         if entry.playable:
             menu.addAction("Play").triggered.connect(lambda: window.open_entry(entry))
             menu.addAction("Play from the beginning").triggered.connect(lambda: window.open_entry(entry, 0))
+        from touchstory.story.model import Kind  # deferred for start-up; loaded with the cards by now
+
         if entry.playable and entry.kind is Kind.CLASSROOM:
             menu.addAction("Open in classroom mode").triggered.connect(lambda: window.open_classroom(entry))
         starred = window.model.is_favourite(window.model.key(entry))
@@ -115,7 +115,7 @@ class LibraryMenus(QObject):
         from touchstory.ui.export_dialog import ExportDialog  # see _on_open_file_triggered
 
         story = entry.story
-        pack = self._packs.get(story.meta.pack) if self._packs is not None else None
+        pack = window.packs.get(story.meta.pack)
         dialog = ExportDialog(story, pack, theme=window.theme, settings=window.settings,
                               cache_dir=self._cache_dir, parent=window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -7,14 +7,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QImage
 
 from touchstory.journal.settings import LibraryFilter
-from touchstory.journal.store import Progress
-from touchstory.story.library import StoryEntry
 from touchstory.ui.library.filters import matches, sort_key, spoken_summary
+
+if TYPE_CHECKING:  # read by the first scan, after the window has painted
+    from touchstory.journal.store import Progress
+    from touchstory.story.library import StoryEntry
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -7,14 +7,15 @@ threads (QPixmap is not). The GUI turns the finished QImage into a pixmap.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, QSizeF, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter
-from PySide6.QtSvg import QSvgRenderer
+
+# hashlib (OpenSSL) and QtSvg are imported by the functions that use them, in the
+# pool once stories have been read: neither is needed to paint the first window.
 
 THUMB_SIZE = QSize(480, 300)  # 16:10, about 1.5x the widest card: downscaling stays crisp
 MAX_PICTURE_BYTES = 8_000_000  # bigger files are not pictures a story needs; skip them
@@ -27,6 +28,8 @@ def cache_name(picture: Path, size: QSize) -> str:
         stamp = f"{stat.st_mtime_ns}:{stat.st_size}"
     except OSError:
         stamp = "missing"
+    import hashlib  # deferred for start-up (see the imports above)
+
     digest = hashlib.sha1(f"{picture.resolve()}|{stamp}|{size.width()}x{size.height()}".encode()).hexdigest()
     return digest[:24] + ".png"
 
@@ -55,6 +58,8 @@ def _cover(source: QSize | QSizeF, size: QSize) -> QRectF:
 
 
 def _render_svg(picture: Path, size: QSize) -> QImage | None:
+    from PySide6.QtSvg import QSvgRenderer  # deferred for start-up (see the imports above)
+
     renderer = QSvgRenderer(str(picture))
     if not renderer.isValid():
         return None

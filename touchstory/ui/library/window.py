@@ -22,25 +22,27 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from touchstory.journal.settings import LibraryFilter, Settings
-from touchstory.journal.store import Journal
-from touchstory.story.library import STORY_SUFFIX, StoryEntry, scan_library, summarise
-from touchstory.story.model import Kind, Problem
-from touchstory.story.packs import PackRegistry
-from touchstory.story.parser import load_story
 from touchstory.ui.library.filters import kind_choices, mood_choices, path_for_key, when_text
 from touchstory.ui.library.menus import LibraryMenus
 from touchstory.ui.library.model import LibraryModel, LibraryProxy, Role
 from touchstory.ui.library.page import LibraryPage
-from touchstory.ui.library.problems import ProblemsView
 from touchstory.ui.library.tasks import TaskRunner
 from touchstory.ui.library.style import apply_library_theme
 from touchstory.ui.library.thumbnails import ThumbnailLoader
 from touchstory.ui.theme import Theme
 
 if TYPE_CHECKING:
+    # The story reader (parser, packs, model) is imported when the first scan runs,
+    # after the window has painted: see scan_library below.
+    from touchstory.journal.store import Journal
     from touchstory.speech.engine import Voice
+    from touchstory.story.library import StoryEntry
+    from touchstory.story.model import Problem
+    from touchstory.story.packs import PackRegistry
+    from touchstory.ui.library.problems import ProblemsView
 
 LIBRARY_PAGE, PROBLEMS_PAGE = 0, 1
+STORY_SUFFIX = ".story"  # as touchstory.story.library.STORY_SUFFIX (not imported before the first paint)
 
 
 def dropped_paths(urls: Sequence[QUrl]) -> list[Path]:
@@ -49,13 +51,30 @@ def dropped_paths(urls: Sequence[QUrl]) -> list[Path]:
     return [p for p in paths if p.is_dir() or p.suffix.lower() == STORY_SUFFIX]
 
 
+def scan_library(sources: Sequence[tuple[str, Path]], packs: PackRegistry) -> list[StoryEntry]:
+    """touchstory.story.library.scan_library, imported at the first scan (in the
+    pool, after the first paint) rather than with the window."""
+    from touchstory.story.library import scan_library as scan  # deferred for start-up (parser, model)
+
+    return scan(sources, packs)
+
+
+def check_story(path: Path, packs: PackRegistry) -> StoryEntry:
+    """One story read again, as the library shows it (in the pool)."""
+    from touchstory.story.library import summarise  # deferred for start-up, as in scan_library
+    from touchstory.story.parser import load_story  # deferred for start-up, as in scan_library
+
+    return summarise(load_story(path, packs), packs, "opened")
+
+
 class LibraryWindow(QMainWindow):
     play_requested = Signal(object, int)  # StoryEntry (playable), line to start at (1-based; 0 = the beginning)
     classroom_requested = Signal(object)  # Path of a classroom story, or None: the usual classroom story
     settings_changed = Signal(object)  # Settings: from the dialog, or the filters when closing
     scan_finished = Signal()
 
-    def __init__(self, *, sources: Sequence[tuple[str, Path]], packs: PackRegistry, journal: Journal,
+    def __init__(self, *, sources: Sequence[tuple[str, Path]], packs: PackRegistry | Callable[[], PackRegistry],
+                 journal: Journal | Callable[[], Journal],
                  settings: Settings, theme: Theme, pool: QThreadPool, bundled_root: Path, stories_folder: Path,
                  cache_dir: Path | None = None, window_state: QSettings | None = None,
                  sound_available: bool = False, format_help: Path | None = None,
@@ -75,7 +94,7 @@ class LibraryWindow(QMainWindow):
         self.setWindowTitle("touchstory: stories")
         self.setAcceptDrops(True)
         self._build(settings)
-        self.menus = LibraryMenus(self, stories_folder, format_help, packs=packs, cache_dir=cache_dir)
+        self.menus = LibraryMenus(self, stories_folder, format_help, cache_dir=cache_dir)
         self._connect_signals()
         self.set_theme(theme)
         self._restore_geometry()
@@ -83,7 +102,7 @@ class LibraryWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------------
 
     def _build(self, settings: Settings) -> None:
-        self.model = LibraryModel(self._journal.key, self)
+        self.model = LibraryModel(self._story_key, self)
         self.proxy = LibraryProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.sort(0)
@@ -124,12 +143,27 @@ class LibraryWindow(QMainWindow):
     def problems(self) -> ProblemsView:
         """The problems view, made the first time a story with problems is shown."""
         if self._problems is None:
+            # Imported when first needed: its widgets are not on the first screen.
+            from touchstory.ui.library.problems import ProblemsView
+
             self._problems = ProblemsView(self._theme)
             self.pages.addWidget(self._problems)
             self._problems.back_requested.connect(self.show_library)
             self._problems.check_again_requested.connect(self.check_again)
             self._problems.help_requested.connect(self.menus.show_format_help)
         return self._problems
+
+    @property
+    def journal(self) -> Journal:
+        """The journal (favourites, where stories were left off). Like `packs`, the
+        app passes a function that opens it when first asked."""
+        return self._journal() if callable(self._journal) else self._journal
+
+    @property
+    def packs(self) -> PackRegistry:
+        """The stroke packs. The app passes a function that reads them when first
+        asked (the first scan, after the window has painted) instead of the registry."""
+        return self._packs() if callable(self._packs) else self._packs
 
     @property
     def settings(self) -> Settings:
@@ -172,11 +206,11 @@ class LibraryWindow(QMainWindow):
         opened before and starred or left part-way are found again too."""
         sources = list(self._sources)
         known = {str(root.resolve()) for _, root in sources}
-        for key in self._journal.favourites() | {p.story for p in self._journal.unfinished(limit=20)}:
+        for key in self.journal.favourites() | {p.story for p in self.journal.unfinished(limit=20)}:
             path = path_for_key(key, self._bundled_root)
             if not key.startswith("bundled:") and str(path) not in known and path.is_file():
                 sources.append(("opened", path))
-        packs = self._packs
+        packs = self.packs
         self.runner.run(lambda: scan_library(sources, packs), self._on_scan_done, self._on_task_failed)
 
     def load_when_painted(self) -> None:
@@ -198,7 +232,7 @@ class LibraryWindow(QMainWindow):
         """Add story files or folders (File > Open, drag and drop, command line). One
         file is opened straight away; a folder's stories are added to the cards."""
         paths = [Path(p) for p in paths]
-        packs = self._packs
+        packs = self.packs
         self.runner.run(lambda: scan_library([("opened", p) for p in paths], packs),
                         lambda entries: self._on_paths_scanned(paths, entries), self._on_task_failed)
 
@@ -209,7 +243,7 @@ class LibraryWindow(QMainWindow):
             self.show_problems(entry)
             return
         if start is None:
-            progress = self._journal.progress(self.model.key(entry))
+            progress = self.journal.progress(self.model.key(entry))
             start = progress.step if progress else 0
         self.play_requested.emit(entry, start)
 
@@ -218,6 +252,8 @@ class LibraryWindow(QMainWindow):
         classroom story that can be played, else with the usual classroom story."""
         if entry is None and self.pages.currentIndex() == LIBRARY_PAGE:
             entry = self.grid.currentIndex().data(Role.ENTRY) if self.grid.currentIndex().isValid() else None
+        from touchstory.story.model import Kind  # deferred for start-up; loaded by the scan by now
+
         wanted = entry is not None and entry.playable and entry.kind is Kind.CLASSROOM
         self.classroom_requested.emit(entry.path if wanted and entry is not None else None)
 
@@ -236,14 +272,13 @@ class LibraryWindow(QMainWindow):
         self.grid.setFocus()
 
     def check_again(self, path: Path) -> None:
-        packs = self._packs
-        self.runner.run(lambda: summarise(load_story(path, packs), packs, "opened"),
-                        self._on_checked_again, self._on_task_failed)
+        packs = self.packs
+        self.runner.run(lambda: check_story(path, packs), self._on_checked_again, self._on_task_failed)
 
     def refresh_journal(self) -> None:
         """Favourites and "continue" from the journal (after a story has played)."""
-        self.model.set_favourites(self._journal.favourites())
-        unfinished = self._journal.unfinished(limit=20)
+        self.model.set_favourites(self.journal.favourites())
+        unfinished = self.journal.unfinished(limit=20)
         self.model.set_progress(unfinished)
         self.proxy.refilter()
         latest = next(((self.model.entry_for_key(p.story), p) for p in unfinished
@@ -254,7 +289,7 @@ class LibraryWindow(QMainWindow):
     def toggle_favourite(self, entry: StoryEntry) -> bool:
         key = self.model.key(entry)
         on = not self.model.is_favourite(key)
-        self._journal.set_favourite(key, on, entry.title)
+        self.journal.set_favourite(key, on, entry.title)
         self.model.set_favourite(key, on)
         self.proxy.refilter()
         return on
@@ -367,6 +402,9 @@ class LibraryWindow(QMainWindow):
         self.open_entry(entry, 0)
 
     # -- helpers --------------------------------------------------------------------------------
+
+    def _story_key(self, path: Path) -> str:
+        return self.journal.key(path)
 
     def _ensure_visible(self) -> None:
         # `touchstory play` starts with the library hidden; anything to say shows it.
