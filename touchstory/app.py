@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 # through its import hook, which makes start-up a little slower.
 from touchstory.errors import SettingsError, StoryError
 from touchstory.journal.settings import Pace, Settings, SettingsStore
-from touchstory.pacing.clock import MonotonicClock
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
 
@@ -405,6 +404,7 @@ def _looks(settings: Settings) -> tuple:
 def _classroom(args: argparse.Namespace, app: Touchstory) -> int | None:
     """Open the projector and the console; a plan or story with errors opens the
     library's problems view instead."""
+    from touchstory.pacing.clock import MonotonicClock  # deferred for start-up, as the classroom is
     from touchstory.ui.classroom import open_classroom  # its windows are only built in classroom mode
 
     target = Path(args.target) if args.target else None

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from touchstory import __version__
@@ -25,6 +26,12 @@ if TYPE_CHECKING:  # the window imports this module; only its type is needed her
 ABOUT = ("<b>touchstory {version}</b><p>Story massage, line by line: stories and rhymes where every line "
          "carries a gentle massage stroke.</p><p>It is not a therapy and makes no medical claims. Always ask "
          "first, and stop whenever the child wants to.</p>")
+
+
+def _open_local(path: Path) -> None:
+    """Open a file or folder in the desktop's own app. QDesktopServices and QUrl are
+    looked up through their modules here, when used: the first paint needs neither."""
+    QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
 
 
 def _action(menu: QMenu, text: str, slot: Callable[[], object],
@@ -96,7 +103,7 @@ class LibraryMenus(QObject):
         if entry.playable:
             menu.addAction("Make an audio file…").triggered.connect(lambda: self.make_audio_file(entry))
         menu.addAction("Show the story's folder").triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.path.parent))))
+            lambda: _open_local(entry.path.parent))
         return menu
 
     def make_audio_file(self, entry: "StoryEntry | None" = None) -> "ExportDialog | None":
@@ -124,7 +131,7 @@ class LibraryMenus(QObject):
 
     def show_format_help(self) -> None:
         if self._format_help is not None and self._format_help.is_file():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._format_help)))
+            _open_local(self._format_help)
         else:
             self._window.show_notice("The guide to writing stories (FORMAT.md) was not found next to the "
                                      "bundled stories.")
@@ -153,7 +160,7 @@ class LibraryMenus(QObject):
             self._window.show_notice(f"Your stories folder {self._stories_folder} could not be made: "
                                      f"{exc.strerror}.")
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._stories_folder)))
+        _open_local(self._stories_folder)
 
     def _on_classroom_triggered(self) -> None:
         self._window.open_classroom()

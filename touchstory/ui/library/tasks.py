@@ -8,7 +8,6 @@ answer is lost to a short-lived QObject being collected before delivery.
 from __future__ import annotations
 
 import itertools
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +23,8 @@ class _Job(QRunnable):
         try:
             result, error = self._work(), None
         except Exception as exc:  # reported to the GUI as a message, never a crash
+            import traceback  # deferred for start-up: only a failing job needs it
+
             result, error = None, f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"
         try:
             self._done.emit(self._id, result, error)

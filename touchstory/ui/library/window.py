@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QPaintEvent,
 )
@@ -32,6 +32,8 @@ from touchstory.ui.library.thumbnails import ThumbnailLoader
 from touchstory.ui.theme import Theme
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     # The story reader (parser, packs, model) is imported when the first scan runs,
     # after the window has painted: see scan_library below.
     from touchstory.journal.store import Journal
