@@ -74,6 +74,10 @@ def test_large_text(qtbot, tmp_path: Path):
     path, image = grab(b.window, "library-bedtime-large-text-1280x800")
     assert image.width() == 1280, f"{path}: large text must not push the window wider"
     assert b.window.grid.gridSize().width() >= 250 * 1.45
+    bar = b.window.page.filter_bar
+    for combo in (bar.age, bar.mood, bar.length, bar.kind):
+        needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 80
+        assert combo.width() >= needed, f"{path}: '{combo.currentText()}' is cut off ({combo.width()} < {needed})"
     b.close()
 
 

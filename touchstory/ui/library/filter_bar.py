@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from touchstory.journal.settings import LibraryFilter
 from touchstory.ui.library.filters import AGE_CHOICES, LENGTH_CHOICES, Choice
@@ -41,6 +41,10 @@ class QuietCombo(QComboBox):
         painter.end()
 
 
+COMBO_MAX = 250  # a menu's widest in one row; two rows let it grow for large text
+COMBO_CHROME = 96  # a menu's padding, frame and drop-down area around its text (measured)
+
+
 class FilterBar(QWidget):
     filter_changed = Signal(object)  # LibraryFilter
 
@@ -48,9 +52,12 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._filter = initial
         self._updating = False
-        row = QHBoxLayout(self)
+        row = QGridLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(10)
+        row.setHorizontalSpacing(10)
+        row.setVerticalSpacing(10)
+        self._row = row
+        self._columns = 0
         self.search = QLineEdit(initial.search)
         self.search.setPlaceholderText("Search by title")
         self.search.setClearButtonEnabled(True)
@@ -61,18 +68,14 @@ class FilterBar(QWidget):
         self.mood = self._combo("Mood", (Choice("Any mood", ""),))
         self.length = self._combo("Length", LENGTH_CHOICES)
         self.kind = self._combo("Kind", (Choice("Any kind", ""),))
-        for combo in (self.age, self.mood, self.length, self.kind):
-            row.addWidget(combo, 1)
         self.favourites = QPushButton("☆  Favourites")
         self.favourites.setCheckable(True)
         self.favourites.setObjectName("filterToggle")
         self.favourites.setAccessibleName("Show favourites only")
-        row.addWidget(self.favourites)
         self.clear = QPushButton("Show all")
         self.clear.setAccessibleName("Clear the search and filters")
         self.clear.setObjectName("linkButton")
-        row.addWidget(self.clear)
-        row.addStretch(0)
+        self._arrange(6)
         # Placed by the window next to the heading, where there is room for it.
         self.count = QLabel()
         self.count.setObjectName("countLabel")
@@ -83,13 +86,50 @@ class FilterBar(QWidget):
         self._update_looks(initial)
         self._connect_signals()
 
+    # -- layout: one row, or two when large text would clip the menus ------------------------------
+
+    def _items(self) -> list[QWidget]:
+        return [self.age, self.mood, self.length, self.kind, self.favourites, self.clear]
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for widget in self._items():
+            self._row.removeWidget(widget)
+        for i, widget in enumerate(self._items()):
+            self._row.addWidget(widget, i // columns, i % columns)
+        for column in range(6):
+            self._row.setColumnStretch(column, 1 if column < 4 and column < columns else 0)
+        for combo in (self.age, self.mood, self.length, self.kind):
+            combo.setMaximumWidth(COMBO_MAX if columns > 3 else 16777215)
+
+    def _needed_width(self) -> int:
+        """The row's width with every menu showing its whole current choice."""
+        widths = [combo.fontMetrics().horizontalAdvance(combo.currentText()) + COMBO_CHROME
+                  for combo in (self.age, self.mood, self.length, self.kind)]
+        widths += [w.sizeHint().width() for w in (self.favourites, self.clear) if not w.isHidden()]
+        return sum(widths) + self._row.horizontalSpacing() * (len(widths) - 1)
+
+    def _rearrange(self) -> None:
+        self._arrange(6 if self._needed_width() <= self.width() else 3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._rearrange()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self._rearrange)  # once the new style has reached the menus
+
     def _combo(self, name: str, choices: Sequence[Choice]) -> QComboBox:
         combo = QuietCombo()
         combo.setAccessibleName(f"Filter by {name.lower()}")
         # Narrow when closed, wide enough when open: the row must fit a small laptop.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(5)
-        combo.setMaximumWidth(250)
+        combo.setMaximumWidth(COMBO_MAX)
         self._fill(combo, choices, None)
         return combo
 
