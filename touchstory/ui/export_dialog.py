@@ -37,7 +37,7 @@ from touchstory.ui.export_job import (
     EngineFactory, ExportFailure, ExportJob, ExportRequest, ExportSignals, Trouble,
 )
 from touchstory.ui.library.filter_bar import QuietCombo
-from touchstory.ui.library.style import apply_library_theme
+from touchstory.ui.library.style import apply_library_theme, hint_label
 from touchstory.ui.theme import Theme
 
 FORMATS = (  # suffix, label, bytes per second (for the size estimate)
@@ -130,7 +130,7 @@ class ExportDialog(QDialog):
         self.heading.setObjectName("exportHeading")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        intro = self._hint("The whole session, ready for a phone or speaker by the bed: asking first, every "
+        intro = hint_label("The whole session, ready for a phone or speaker by the bed: asking first, every "
                            "line with time for its stroke, the pauses and the thank-you, over the soundscape, "
                            "ending in a slow fade.")
         layout.addWidget(intro)
@@ -165,14 +165,14 @@ class ExportDialog(QDialog):
         self.speed_box = QuietCombo()
         self._fill_speeds()
         form.addRow("Voice speed", self.speed_box)
-        self.estimate = self._hint("")
+        self.estimate = hint_label("")
         self.estimate.setWordWrap(False)  # one short line; wrapping it in a form row clips it
         form.addRow("", self.estimate)
         for box in (self.format_box, self.soundscape_box, self.speed_box):
             box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.form_box)
 
-        self.warning = self._hint("")
+        self.warning = hint_label("")
         self.warning.setObjectName("exportWarning")
         layout.addWidget(self.warning)
         if self._voice_problem is not None:
@@ -218,13 +218,6 @@ class ExportDialog(QDialog):
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.music_only_button.clicked.connect(self._on_music_only_button_clicked)
         self.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
-
-    @staticmethod
-    def _hint(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("hint")
-        label.setWordWrap(True)
-        return label
 
     def _fill_soundscapes(self) -> None:
         own = self._story.meta.soundscape

@@ -13,7 +13,8 @@ from datetime import datetime, time
 from enum import Enum
 from typing import Any
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 
@@ -310,3 +311,14 @@ def apply_theme(widget: QWidget, theme: Theme) -> None:
     widget.setAutoFillBackground(True)
     widget.setStyleSheet(theme.style_sheet())
     widget.setProperty("touchstory_theme", theme.name.value)
+
+
+def paint_card(widget: QWidget, theme: Theme, radius: float) -> None:
+    """The soft rounded card behind the stroke card and the Strokes page's tiles."""
+    pal = theme.palette
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(pal.border), 1.5))
+    painter.setBrush(QColor(pal.surface))
+    painter.drawRoundedRect(QRectF(widget.rect()).adjusted(1, 1, -1, -1), radius, radius)
+    painter.end()

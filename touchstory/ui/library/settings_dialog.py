@@ -9,14 +9,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from touchstory.journal.settings import Settings, ThemeChoice
 from touchstory.speech.engine import Voice
 from touchstory.ui.library.filter_bar import QuietCombo
 from touchstory.ui.library.sound_settings import SoundPage, sound_rules
-from touchstory.ui.library.style import apply_library_theme
+from touchstory.ui.library.style import apply_library_theme, hint_label
 from touchstory.ui.theme import Theme
 
 THEME_LABELS = (
@@ -97,13 +97,6 @@ class SettingsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         return page, form
 
-    @staticmethod
-    def _hint(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("hint")
-        label.setWordWrap(True)
-        return label
-
     def _look_page(self, s: Settings) -> QWidget:
         page, form = self._form()
         self.theme_box = QuietCombo()
@@ -123,7 +116,7 @@ class SettingsDialog(QDialog):
         self.dyslexia = QCheckBox("Wider letter and word spacing")
         self.dyslexia.setChecked(s.dyslexia_spacing)
         form.addRow("Spacing", self.dyslexia)
-        dyslexia_hint = self._hint("Easier for many dyslexic readers.")  # on its own line: never cut off
+        dyslexia_hint = hint_label("Easier for many dyslexic readers.")  # on its own line: never cut off
         dyslexia_hint.setWordWrap(False)
         form.addRow("", dyslexia_hint)
         self.next_line = QCheckBox("Show the next line in small type")
@@ -137,11 +130,11 @@ class SettingsDialog(QDialog):
         self.bedtime_end = _time_box(s.bedtime_end, "Bedtime ends")
         form.addRow("Bedtime starts", self.bedtime_start)
         form.addRow("and ends", self.bedtime_end)
-        form.addRow("", self._hint("With automatic colours, touchstory is warm and dim between these times."))
+        form.addRow("", hint_label("With automatic colours, touchstory is warm and dim between these times."))
         self.child_lock = QCheckBox("Hold Stop for 2 seconds to leave a story")
         self.child_lock.setChecked(s.child_lock)
         form.addRow("Child lock", self.child_lock)
-        form.addRow("", self._hint("So a child's tap cannot end the story by accident."))
+        form.addRow("", hint_label("So a child's tap cannot end the story by accident."))
         return page
 
     def _sound_page(self, s: Settings, available: bool) -> SoundPage:

@@ -6,7 +6,7 @@ widget: a widget with a style sheet of its own stops inheriting the theme's font
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from touchstory.ui.theme import Theme
 
@@ -66,3 +66,11 @@ def apply_library_theme(widget: QWidget, theme: Theme) -> None:
     widget.setAutoFillBackground(True)
     widget.setStyleSheet(theme.style_sheet() + library_rules(theme))
     widget.setProperty("touchstory_theme", theme.name.value)
+
+
+def hint_label(text: str) -> QLabel:
+    """A quiet, wrapping line of help under a control (styled as `#hint`)."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -16,7 +16,7 @@ from touchstory.story.model import Area, Pressure, StoryLine
 from touchstory.story.packs import Body, Stroke, StrokePack
 from touchstory.ui.strokes.animation import StrokeAnimation, Ticker
 from touchstory.ui.strokes.words import first_sentence, tempo_words, where_words
-from touchstory.ui.theme import Theme
+from touchstory.ui.theme import Theme, paint_card
 
 MAX_DOTS = 10
 
@@ -296,10 +296,4 @@ class StrokeCard(QWidget):
         return QSize(300, 520)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        pal = self._theme.palette
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(pal.border), 1.5))
-        painter.setBrush(QColor(pal.surface))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 22, 22)
-        painter.end()
+        paint_card(self, self._theme, 22)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from touchstory.story.packs import Body, Stroke, StrokePack
 from touchstory.ui.strokes.words import tempo_words, where_words
 from touchstory.ui.strokes.animation import StrokeAnimation, Ticker
-from touchstory.ui.theme import Theme, apply_theme
+from touchstory.ui.theme import Theme, apply_theme, paint_card
 
 TILE_MIN_WIDTH = 520
 
@@ -74,13 +74,7 @@ class StrokeTile(QWidget):
         return QSize(TILE_MIN_WIDTH, 232)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        pal = self._theme.palette
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(pal.border), 1.5))
-        painter.setBrush(QColor(pal.surface))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 20, 20)
-        painter.end()
+        paint_card(self, self._theme, 20)
 
 
 class StrokesPage(QWidget):
