@@ -7,10 +7,12 @@ once and never per playback (see PLATFORM.md); when nothing plays, the mixer
 simply gives silence.
 
 PulseAudio gives a Qt stream only ~17 ms of buffer by default; on a busy
-two-core machine that underruns (measured: 6-70 ms gaps under load). Bedtime
-sound needs no low latency, so we ask libpulse for PULSE_LATENCY_MSEC=250
-(unless the user set it), which measured gap-free under the same load, and
-tell the mixer about the delay so word highlighting stays in step.
+two-core machine that underruns (measured: 6-70 ms gaps under load). We ask
+libpulse for PULSE_LATENCY_MSEC=120 (unless the user set it) and keep 100 ms
+queued in the sink: measured gap-free in the real-playback test with both cores
+held busy by other processes (also with the GUI thread busy) and in recordings
+of the whole app narrating. A tap is heard ~0.2 s later (it was ~0.45 s with
+250 ms + 200 ms). The mixer is told the delay so word highlighting stays in step.
 
 No device (no outputs listed, OpenError, or a fatal error later): the mixer is
 kept moving on a clock by a NullOutput so narration still ends and fades still
@@ -53,7 +55,7 @@ NO_DEVICE = "No sound output was found, so touchstory is playing silently. Conne
 DEVICE_FAILED = "The sound output stopped working, so touchstory is playing silently. Check the speakers, then restart the story."
 
 _BYTES_PER_FRAME = 4  # stereo int16
-PULSE_LATENCY_MS = 250
+PULSE_LATENCY_MS = 120
 
 
 class _Pump(QObject):
@@ -134,7 +136,7 @@ class QtAudioSink(QObject):
 
     problem_changed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, buffer_seconds: float = 0.2,
+    def __init__(self, parent: QObject | None = None, *, buffer_seconds: float = 0.1,
                  device: QAudioDevice | None = None) -> None:
         super().__init__(parent)
         # read by libpulse when the stream connects, so it must be set before that
