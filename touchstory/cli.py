@@ -22,11 +22,14 @@ NO_SCREEN = """\
 touchstory: there is no screen to open a window on (DISPLAY is not set).
 touchstory is a desktop app. To use it:
   - run it from a desktop session (open a terminal on the desktop and run it there), or
-  - on a server, try it on a virtual screen:  xvfb-run -a touchstory
+  - on a server, try it on a virtual screen:  xvfb-run -a {run}
 Things that need no screen work anywhere:
-  touchstory check stories/          check stories for problems
-  touchstory list                    list the stories and their lengths
-  touchstory render STORY --out story.ogg   make a narrated audio file"""
+  check stories for problems:         {cmd} check stories/
+  list the stories and their length:  {cmd} list
+  make a narrated audio file:         {cmd} render STORY --out story.ogg"""
+# How the user started us, for the commands in messages: setup.sh sets these,
+# since its venv's `touchstory` is not on the PATH.
+RUN_ENV, COMMAND_ENV = "TOUCHSTORY_RUN_COMMAND", "TOUCHSTORY_COMMAND"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -148,7 +151,8 @@ def _main(argv: list[str]) -> int:
 
         return cmd_render(args, paths)
     if not has_screen():
-        print(NO_SCREEN, file=sys.stderr)
+        cmd = os.environ.get(COMMAND_ENV) or "touchstory"
+        print(NO_SCREEN.format(cmd=cmd, run=os.environ.get(RUN_ENV) or cmd), file=sys.stderr)
         return EXIT_NO_SCREEN
     from touchstory.app import run_gui  # the Qt shell, only when a window is wanted
 

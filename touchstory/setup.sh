@@ -88,6 +88,8 @@ fi
 
 case "$action" in
   run)
+    # the commands the app suggests in its messages (its venv is not on the PATH)
+    export TOUCHSTORY_RUN_COMMAND="bash touchstory/setup.sh run" TOUCHSTORY_COMMAND="$venv/bin/touchstory"
     exec "$venv/bin/python" -m touchstory "$@"
     ;;
   test)

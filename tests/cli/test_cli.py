@@ -147,3 +147,15 @@ def test_plain_start_skips_the_parser_but_means_the_same():
     fast = argparse.Namespace(command="library", paths=[])
     assert build_parser().parse_args(["library"]) == fast
     assert build_parser("library").parse_args(["library"]) == fast
+
+
+def test_from_the_quick_start_the_no_screen_advice_names_commands_that_work():
+    """`bash touchstory/setup.sh run` on a server: the advice must name commands
+    that work there (the venv's touchstory is not on the PATH)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(TOUCHSTORY_RUN_COMMAND="bash touchstory/setup.sh run", TOUCHSTORY_COMMAND="/x/.venv/bin/touchstory")
+    result = subprocess.run([sys.executable, "-m", "touchstory"], capture_output=True, text=True, env=env,
+                            cwd=ROOT, timeout=60)
+    assert result.returncode == 3
+    assert "xvfb-run -a bash touchstory/setup.sh run" in result.stderr
+    assert "/x/.venv/bin/touchstory check stories/" in result.stderr
