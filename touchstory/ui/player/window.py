@@ -31,6 +31,7 @@ from touchstory.ui.player.cards import Ending
 from touchstory.ui.player.hooks import NullSound
 from touchstory.ui.player.input import Press, PressRouter
 from touchstory.ui.player.learn_keys import LearnClickerDialog
+from touchstory.ui.player.narration_link import NarrationLink
 from touchstory.ui.player.recorder import SessionRecorder
 from touchstory.ui.player.sound_link import SoundLink
 from touchstory.ui.player.safety import CHECKLIST_TAB, CUES_TAB
@@ -60,26 +61,24 @@ class PlayerWindow(PlayerView):
         self.settings = settings
         self.clock = clock
         self._on_settings_changed = on_settings_changed
-        self.narrator = narrator
         self.mixer = mixer if mixer is not None else NullSound()  # the sound under the story
         self._pace_model = pace_model
         self._start_line = start_line
         self._recorder = SessionRecorder(journal, story)
         self._coming_strokes: list = []
         self._quiet = False  # while jumping to a resumed line, skip the in-between renders
-        self._narration_problem: str | None = None  # why narration can't be had here
         self.sound_link: Any = None  # the Sound button's panel, with live sound (attach_sound)
         self._paused_for_safety = False  # the safety card paused a timed session; closing it resumes
         self._tick = QTimer(self)  # timed modes (narrated, follow) move on when due
         self._tick.setInterval(TICK_MS)
+        self.narration = NarrationLink(self, narrator)
         self.session: Session = self._new_session()
         self.router = PressRouter(self.clock, KeyMap(getattr(settings, "key_bindings", None)),
                                   self._on_press, self)
         self._connect_signals()
         apply_theme(self, self.theme)
         self.apply_settings(settings, notify=False)
-        self.narrate_button.setVisible(narrator is not None)
-        self._sync_narrate_button()
+        self.narration.sync_button()
         self.mixer.story_started(story)
         self.session.start()
 
@@ -93,16 +92,12 @@ class PlayerWindow(PlayerView):
         if mode is Mode.FOLLOW and not (self._pace_model is not None and self._pace_model.ready):
             mode = Mode.READ_ALOUD
         session = Session(self.story, self.pack, self.clock, mode=mode, pace_model=self._pace_model,
-                          narration_available=self.narrator is not None)
+                          narration_available=self.narration.available)
         session.subscribe(self._on_session_event)
         self._recorder.begin(mode.value, session.line_count)
         if mode is Mode.NARRATED:
-            self._prepare_narration(session)
+            self.narration.prepare(session)
         return session
-
-    def _prepare_narration(self, session: Session) -> None:
-        if self.narrator is not None:
-            self.narrator.prepare([step.text for step in session.steps], self.story.meta.language)
 
     def _connect_signals(self) -> None:
         self.page.tapped.connect(self._on_page_tapped)
@@ -117,7 +112,6 @@ class PlayerWindow(PlayerView):
         self.keys_button.clicked.connect(self._on_keys_button_clicked)
         self.full_button.clicked.connect(self._on_full_button_clicked)
         self.follow_button.clicked.connect(self._on_follow_button_clicked)
-        self.narrate_button.clicked.connect(self._on_narrate_button_clicked)
         self.cues_button.clicked.connect(self._on_cues_button_clicked)
         self.permission_card.safety_requested.connect(self._on_permission_card_safety_requested)
         self.safety_closed.connect(self._on_safety_closed)
@@ -269,44 +263,18 @@ class PlayerWindow(PlayerView):
     def _on_follow_button_clicked(self) -> None:
         self.session.set_mode(Mode.FOLLOW)
 
-    # -- narration ------------------------------------------------------------------------
-    def _on_narrate_button_clicked(self) -> None:
-        if self._narration_problem:
-            self.narrate_button.setChecked(False)
-            self.show_notice(self._narration_problem)
-        else:
-            self.set_narrated(self.narrate_button.isChecked())
-        self.setFocus()
+    # -- narration and sound ----------------------------------------------------------------
+    @property
+    def narrator(self) -> Any:
+        return self.narration.narrator
 
     def set_narrated(self, on: bool) -> None:
         """Hands-free (the app reads each line, waits for the stroke, moves on) or
         read-aloud (every tap moves one line)."""
-        if on and self.narrator is None:
-            on = False
-        if on and self.session.mode is not Mode.NARRATED:
-            self._prepare_narration(self.session)
-            self.session.set_mode(Mode.NARRATED)
-            self.toast.flash("Narration on: tap to pause, tap again to go on")
-            self._place_toast()
-        elif not on and self.session.mode is Mode.NARRATED:
-            if self.narrator is not None:
-                self.narrator.stop()
-            self.session.set_mode(Mode.READ_ALOUD)
-        self._sync_narrate_button()
+        self.narration.set_narrated(on)
 
     def narration_unavailable(self, text: str, *, tell: bool = True) -> None:
-        """The voice engine is missing or gave up: read-aloud it is, said plainly.
-        The button stays, so a parent who looks for narration finds out why."""
-        if self.session.mode is Mode.NARRATED:
-            self.session.set_mode(Mode.READ_ALOUD)
-        self.narrator = None
-        self._narration_problem = text
-        self.session.narration_available = False
-        self.narrate_button.show()
-        self._sync_narrate_button()
-        self.line_view.set_hint("")
-        if tell:
-            self.show_notice(text)
+        self.narration.unavailable(text, tell=tell)
 
     def attach_sound(self, sound: Any) -> None:
         """The live sound (touchstory.ui.live_sound.LiveSound): the Sound button and
@@ -317,11 +285,6 @@ class PlayerWindow(PlayerView):
         """A plain message over the page that goes away by itself."""
         self.toast.flash(text, seconds=max(3.0, min(12.0, len(text) / 15)))
         self._place_toast()
-
-    def _sync_narrate_button(self) -> None:
-        on = self.session.mode is Mode.NARRATED
-        self.narrate_button.setChecked(on)
-        self.narrate_button.setText("Narration on" if on else "Read it to us")
 
     # -- safety checklist and baby's cues (baby routines) -------------------------------
     def show_safety(self, on: bool, tab: int = CHECKLIST_TAB) -> None:
@@ -365,7 +328,7 @@ class PlayerWindow(PlayerView):
         self.stop_button.set_glyph("stop")
         self.mixer.story_started(self.story)
         self.session.start()
-        self._sync_narrate_button()
+        self.narration.sync_button()
         self.setFocus()
 
     # -- session events ----------------------------------------------------------------
@@ -377,13 +340,11 @@ class PlayerWindow(PlayerView):
                     if step.kind is StepKind.LINE and self.story.pages:
                         self.mixer.page_changed(self.story.pages[step.page_index],
                                                 forward=previous is None or step.index > previous)
-            case SpeakRequested(step=step):
-                if self.narrator is not None and not self._quiet:
-                    self.narrator.speak(step.index, step.text)
+            case SpeakRequested():
+                self.narration.on_session_event(event, quiet=self._quiet)
             case PausedChanged(paused=paused):
                 self.line_view.set_hint("Paused. Tap to go on." if paused else "")
-                if paused and self.narrator is not None:
-                    self.narrator.stop()  # the session says the line again on resume
+                self.narration.on_session_event(event)  # a pause hushes the voice
                 if not paused:
                     self.mixer.wake()
             case WaitingForTap():
@@ -391,7 +352,7 @@ class PlayerWindow(PlayerView):
             case FollowReady(ready=ready):
                 self.follow_button.setVisible(ready and self.session.mode is Mode.READ_ALOUD)
             case ModeChanged(mode=mode):
-                self._sync_narrate_button()
+                self.narration.sync_button()
                 self.follow_button.setVisible(mode is Mode.READ_ALOUD and bool(
                     self._pace_model is not None and self._pace_model.ready))
             case Finished(reason=reason):
@@ -482,8 +443,7 @@ class PlayerWindow(PlayerView):
         if reason is EndReason.COMPLETED:
             self.mixer.story_finished()  # the sound plays on a while, then fades
         else:
-            if self.narrator is not None:
-                self.narrator.stop()
+            self.narration.stop()
             self.mixer.stop_gently()  # never an abrupt silence
         ending = {EndReason.COMPLETED: Ending.THANKS, EndReason.DECLINED: Ending.DECLINED,
                   EndReason.STOPPED: Ending.STOPPED}[reason]
