@@ -11,8 +11,8 @@ CORE = ("story", "pacing", "speech", "audio", "journal")
 # Which internal packages each core package may import (dependencies point one way).
 ALLOWED = {
     "story": {"story", "errors", "resources"},
-    "pacing": {"story", "pacing", "errors"},
-    "journal": {"story", "pacing", "journal", "errors", "paths"},
+    "pacing": {"story", "pacing", "errors", "files"},
+    "journal": {"story", "pacing", "journal", "errors", "paths", "files"},
     "speech": {"speech", "errors", "paths"},
     "audio": {"audio", "errors", "paths"},
 }

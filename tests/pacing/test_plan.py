@@ -14,17 +14,15 @@ from touchstory.pacing.plan import (
     Formation,
     Plan,
     PlanStep,
-    PlanStore,
     StepKind,
     default_plan,
     find_story,
-    format_plan,
     load_plan,
     parse_duration,
     parse_plan,
-    slug,
     story_names,
 )
+from touchstory.pacing.plan_store import PlanStore, format_plan, slug
 from touchstory.resources import bundled_stories_dir
 from touchstory.story.parser import read_story
 

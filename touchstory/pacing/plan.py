@@ -1,12 +1,10 @@
 """Classroom session plans: a plain-text file of steps (settle, watch me, ask,
-story, thanks, swap, close) read and checked like a story, and a folder of saved
-plans written atomically. The format is described in stories/plans/PLANS.md."""
+story, thanks, swap, close) read and checked like a story (saving them is
+plan_store.py). The format is described in stories/plans/PLANS.md."""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -55,8 +53,8 @@ STEP_WORDS: dict[str, StepKind] = {k.value: k for k in StepKind} | {
     "watch": StepKind.DEMONSTRATE, "watch-me": StepKind.DEMONSTRATE, "ask": StepKind.PERMISSION,
     "thank-you": StepKind.THANKS, "calm": StepKind.CLOSE}
 HEADER_KEYS = ("title", "author", "formation", "round", "chime", "summary")
-_TIMED = (StepKind.SETTLE, StepKind.CLOSE)
-_WITH_STORY = (StepKind.STORY, StepKind.DEMONSTRATE)
+TIMED_KINDS = (StepKind.SETTLE, StepKind.CLOSE)
+STORY_KINDS = (StepKind.STORY, StepKind.DEMONSTRATE)
 _LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_-]{0,20})[ \t]*(?::(?P<value>.*))?$")
 _DURATION = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?)?$", re.IGNORECASE)
 _OFF = ("off", "none", "no")
@@ -248,7 +246,7 @@ class _Reader:
         arg, words = arg.strip(), words.strip()
         step = PlanStep(kind, notes=tuple(self.notes), loc=Location(str(self.path), n, col))
         self.notes = []
-        if kind in _TIMED:
+        if kind in TIMED_KINDS:
             if arg[:1].isdigit():
                 seconds = parse_duration(arg)
                 low, high = STEP_TIME_RANGE
@@ -259,7 +257,7 @@ class _Reader:
                 step = replace(step, seconds=seconds, words=words)
             else:
                 step = replace(step, words=value.lstrip("|").strip())
-        elif kind in _WITH_STORY:
+        elif kind in STORY_KINDS:
             if bar:
                 self.problems.warning(n, value_col + len(value.partition("|")[0]),
                                       f'the words after "|" are not used for a {kind.value} step', 1)
@@ -447,7 +445,7 @@ def load_plan(path: Path | str, packs: PackRegistry, roots: Sequence[Path] = ())
     return parse_plan(text, path, packs, roots)
 
 
-# -- a plan for one story, and writing plans -------------------------------------------
+# -- a plan for one story --------------------------------------------------------------
 def default_plan(story: Story, formation: Formation = Formation.PAIRS, round_seconds: float | None = None) -> Plan:
     """What a teacher usually does with one story: settle, watch me, ask, the story,
     thanks, swap, ask, the story again, thanks, calm close."""
@@ -458,95 +456,3 @@ def default_plan(story: Story, formation: Formation = Formation.PAIRS, round_sec
              PlanStep(StepKind.STORY, story=path, source=AGAIN), PlanStep(StepKind.THANKS),
              PlanStep(StepKind.CLOSE))
     return Plan(story.title, steps, formation, round_seconds)
-
-
-def format_plan(plan: Plan, roots: Sequence[Path] = ()) -> str:
-    """The plan as text that `parse_plan` reads back to the same plan."""
-    out = [f"title: {plan.title}"]
-    out += [f"author: {plan.author}"] * bool(plan.author) + [f"summary: {plan.summary}"] * bool(plan.summary)
-    out.append(f"formation: {plan.formation.value}")
-    if plan.round_seconds is not None:
-        out.append(f"round: {format_seconds(plan.round_seconds)}")
-    if not plan.chime:
-        out.append("chime: off")
-    out.append("")
-    for step in plan.steps:
-        out += [f"note: {note}" for note in step.notes]
-        value = ""
-        if step.kind is StepKind.DEMONSTRATE and not step.source:
-            value = ""  # "the story that comes next", as written
-        elif step.kind in _WITH_STORY and step.story is not None:
-            value = AGAIN if step.again else story_source(step.story, roots)
-        elif step.seconds is not None:
-            value = format_seconds(step.seconds) + (f" | {step.words}" if step.words else "")
-        elif step.words:
-            value = f"| {step.words}" if step.kind in _TIMED and step.words[:1].isdigit() else step.words
-        out.append(f"{step.kind.value}: {value}" if value else step.kind.value)
-    return "\n".join(out) + "\n"
-
-
-def slug(name: str) -> str:
-    """A file name from a plan's title: 'After lunch!' -> 'after-lunch'."""
-    cleaned = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return cleaned[:60].strip("-") or "plan"
-
-
-@dataclass(frozen=True, slots=True)
-class SavedPlan:
-    name: str  # the file name without .plan
-    title: str
-    path: Path
-
-
-class PlanStore:
-    """The saved plans folder (UserPaths.plans): list, save atomically, open."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
-
-    def list(self) -> list[SavedPlan]:
-        if not self.folder.is_dir():
-            return []
-        found = [SavedPlan(p.stem, _title_of(p) or p.stem, p) for p in self.folder.glob(f"*{PLAN_SUFFIX}")]
-        return sorted(found, key=lambda s: (s.title.lower(), s.name))
-
-    def path_for(self, name: str) -> Path:
-        return self.folder / f"{slug(name)}{PLAN_SUFFIX}"
-
-    def save(self, plan: Plan, name: str | None = None, roots: Sequence[Path] = ()) -> Path:
-        """Write the plan as `<name>.plan` (from the title if no name); a crash leaves
-        the old file or the new one, never half of each."""
-        path = self.path_for(name or plan.title)
-        write_atomically(path, format_plan(plan, roots).encode("utf-8"))
-        return path
-
-    def open(self, name: str, packs: PackRegistry, roots: Sequence[Path] = ()) -> PlanResult:
-        return load_plan(self.path_for(name), packs, roots)
-
-
-def _title_of(path: Path) -> str:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            for _, raw in zip(range(40), handle):
-                key, colon, value = raw.partition(":")
-                if colon and key.strip().lower() == "title":
-                    return value.strip()
-    except OSError:
-        return ""
-    return ""
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename over the old one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from touchstory.pacing.clock import Clock
-from touchstory.pacing.plan import PlanStore
+from touchstory.pacing.plan_store import PlanStore
 from touchstory.pacing.session import Mode
 from touchstory.paths import UserPaths
 from touchstory.story.packs import PackRegistry

@@ -42,7 +42,8 @@ from touchstory.pacing.group import (
     SlideChanged,
     Speak,
 )
-from touchstory.pacing.plan import PlanStore, StepKind
+from touchstory.pacing.plan import StepKind
+from touchstory.pacing.plan_store import PlanStore
 from touchstory.pacing.session import Mode
 from touchstory.story.packs import PackRegistry
 from touchstory.ui.classroom.console import ConsoleWindow
