@@ -7,21 +7,19 @@ import pytest
 
 from touchstory.pacing.clock import FakeClock
 from touchstory.pacing.group import (
-    INCLUSION_TEXT,
     MOVE_ON_SECONDS,
     BlankChanged,
     GroupSession,
     MoveOnChanged,
-    Overlay,
     OverlayChanged,
     PaceChanged,
     PlanChanged,
     RoundEnded,
     SlideChanged,
-    SlideKind,
     Speak,
 )
 from touchstory.pacing.plan import Formation, StepKind, default_plan, parse_plan
+from touchstory.pacing.slides import INCLUSION_TEXT, Overlay, SlideKind
 from touchstory.pacing.session import (
     EndReason,
     Finished,

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from touchstory.errors import StoryError
 from touchstory.journal.settings import Settings
 from touchstory.pacing.clock import FakeClock
-from touchstory.pacing.group import INCLUSION_TEXT, MOVE_ON_SECONDS, Overlay, SlideKind
+from touchstory.pacing.group import MOVE_ON_SECONDS
+from touchstory.pacing.slides import INCLUSION_TEXT, Overlay, SlideKind
 from touchstory.pacing.plan import Formation, StepKind
 from touchstory.pacing.session import Mode
 from touchstory.paths import UserPaths

@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QImage
 
 from touchstory.journal.settings import Settings
 from touchstory.pacing.clock import FakeClock
-from touchstory.pacing.group import GroupSession, Overlay
+from touchstory.pacing.group import GroupSession
+from touchstory.pacing.slides import Overlay
 from touchstory.pacing.plan import default_plan, load_plan
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir

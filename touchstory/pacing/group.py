@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from enum import Enum
 from pathlib import Path
 
 from touchstory.pacing import session as story_session
 from touchstory.pacing.clock import Clock
 from touchstory.pacing.plan import Formation, Plan, PlanStep, StepKind
+from touchstory.pacing.rounds import RoundTimer
 from touchstory.pacing.session import (
     EndReason,
     Finished,
@@ -25,88 +25,15 @@ from touchstory.pacing.session import (
     PausedChanged,
     Session,
 )
+from touchstory.pacing.slides import END_WORDS, Overlay, Slide, SlideKind, default_words
 from touchstory.story.duration import TAP_WAIT_SECONDS, reading_seconds, stroke_seconds
-from touchstory.story.model import Area, Picture, Pressure, Story, StoryLine
+from touchstory.story.model import Story, StoryLine
 from touchstory.story.packs import Body, PackRegistry, Stroke, StrokePack
 
 MOVE_ON_SECONDS = 5.0  # how long "move on" stays up after a round ends
 PACE_RANGE = (0.5, 2.0)
-INCLUSION_TEXT = "You can watch, or give a story massage to a teddy. It's fine to say no."
-_EVERYONE = {Formation.PAIRS: "your partner", Formation.LINE: "the person in front",
-             Formation.CIRCLE: "the person in front"}
-_SETTLE = {Formation.PAIRS: "Sit with your partner, one behind the other. Hands still, eyes on me.",
-           Formation.LINE: "Sit in a line, each facing the back of the person in front. Hands still.",
-           Formation.CIRCLE: "Sit in our circle, each facing the back of the person in front. Hands still."}
 _ESTIMATES = {StepKind.SETTLE: 45.0, StepKind.PERMISSION: 10.0, StepKind.THANKS: 8.0, StepKind.SWAP: 15.0,
               StepKind.CLOSE: 40.0}
-END_WORDS = {EndReason.COMPLETED: "Thank you, everyone.",
-             EndReason.STOPPED: "That's all for now. Thank you, everyone.",
-             EndReason.DECLINED: "That's all for now. Thank you, everyone."}
-
-
-def default_words(kind: StepKind, formation: Formation) -> str:
-    """What the projector says for a step when the plan writes no words of its own."""
-    other = _EVERYONE[formation]
-    match kind:
-        case StepKind.SETTLE:
-            return _SETTLE[formation]
-        case StepKind.DEMONSTRATE:
-            return "Watch me"
-        case StepKind.PERMISSION:
-            return f"Ask {other}: may I give you a story massage?"
-        case StepKind.STORY:
-            return ""
-        case StepKind.THANKS:
-            return f"Say thank you to {other}."
-        case StepKind.SWAP:
-            return "Thank your partner, turn around, and swap."
-        case StepKind.CLOSE:
-            return "Hands in your lap. Breathe in slowly… and out. Well done, everyone."
-
-
-class Overlay(Enum):
-    """Cards put over the projector with one key each."""
-
-    INCLUSION = "inclusion"
-    YES = "yes"
-    NO = "no"
-    SOFTER = "softer"
-    FIRMER = "firmer"
-    STOP = "stop"
-
-    @property
-    def text(self) -> str:
-        return INCLUSION_TEXT if self is Overlay.INCLUSION else self.value.capitalize()
-
-
-class SlideKind(Enum):
-    CARD = "card"  # words for the class
-    STROKE = "stroke"  # watch me: one stroke, big, with its name
-    LINE = "line"  # a story line with its stroke and picture
-    END = "end"
-
-
-@dataclass(frozen=True, slots=True)
-class Slide:
-    """What the projector shows (and the console previews): plain data."""
-
-    kind: SlideKind
-    step_index: int
-    text: str
-    heading: str = ""
-    step_kind: StepKind | None = None
-    stroke: Stroke | None = None
-    repeats: int = 1
-    area: Area | None = None
-    pressure: Pressure | None = None
-    body: Body = Body.BACK
-    picture: Picture | None = None
-    notes: tuple[str, ...] = ()  # for the teacher only
-    number: int = 0  # line or stroke number within the step (1-based), 0 for a card
-    count: int = 0
-    how: str = ""
-    seconds: float | None = None  # a settle / close countdown
-
 
 # -- events -----------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
@@ -183,9 +110,7 @@ class GroupSession:
         self._story_done = False
         self._speech: dict[int, tuple[Session, int]] = {}
         self._token = 0
-        self._round_banked = 0.0
-        self._round_since: float | None = None
-        self._round_number = 1
+        self._round = RoundTimer(clock)
         self._move_on_until: float | None = None
         missing = [s.story for s in plan.steps if s.story is not None and s.story not in self.stories]
         if missing:
@@ -293,7 +218,7 @@ class GroupSession:
     # -- the round timer ----------------------------------------------------------------------
     @property
     def round_number(self) -> int:
-        return self._round_number
+        return self._round.number
 
     @property
     def rounds_on(self) -> bool:
@@ -302,40 +227,31 @@ class GroupSession:
     def round_left(self) -> float | None:
         if not self.rounds_on or self.plan.round_seconds is None:
             return None
-        return max(0.0, self.plan.round_seconds - self._round_elapsed())
+        return max(0.0, self.plan.round_seconds - self._round.elapsed())
 
     @property
     def move_on_visible(self) -> bool:
         return self._move_on_until is not None
 
-    def _round_elapsed(self) -> float:
-        running = self.clock.now() - self._round_since if self._round_since is not None else 0.0
-        return self._round_banked + running
+    def _round_running(self) -> bool:
+        return self.rounds_on and self.started and not self.paused and not self.blanked
 
     def _sync_round(self) -> None:
-        active = self.rounds_on and self.started and not self.paused and not self.blanked
-        now = self.clock.now()
-        if self._round_since is not None and not active:
-            self._round_banked += now - self._round_since
-            self._round_since = None
-        elif self._round_since is None and active:
-            self._round_since = now
+        self._round.run(self._round_running())
 
     def _reset_round(self) -> None:
-        self._round_banked, self._round_since, self._round_number = 0.0, None, 1
-        self._sync_round()
+        self._round.reset(self._round_running())
 
     def move_on_now(self) -> None:
         """The teacher calls "move on" early (a line or circle); the timer restarts."""
         if self.plan.formation is Formation.PAIRS or self.step.kind is not StepKind.STORY or self.ended:
             return
-        self._round_banked, self._round_since = 0.0, None
-        self._sync_round()
+        self._round.restart(self._round_running())
         self._round_ended()
 
     def _round_ended(self) -> None:
-        self._emit(RoundEnded(self._round_number))
-        self._round_number += 1
+        self._emit(RoundEnded(self._round.number))
+        self._round.number += 1
         was_visible = self.move_on_visible
         self._move_on_until = self.clock.now() + MOVE_ON_SECONDS
         if not was_visible:
@@ -346,9 +262,7 @@ class GroupSession:
         if not self.started or self.ended:
             return
         now = self.clock.now()
-        length = self.plan.round_seconds
-        if self._round_since is not None and length and self._round_elapsed() >= length:
-            self._round_banked, self._round_since = self._round_elapsed() % length, now
+        if self._round.due(self.plan.round_seconds):
             self._round_ended()
         if self._move_on_until is not None and now >= self._move_on_until:
             self._move_on_until = None

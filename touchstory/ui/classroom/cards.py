@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from touchstory.pacing.group import Overlay
+from touchstory.pacing.slides import Overlay
 from touchstory.ui.classroom.symbols import Symbol, paint_disc_card, paint_symbol
 from touchstory.ui.player.line_view import LineView
 from touchstory.ui.theme import Theme

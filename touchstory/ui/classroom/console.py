@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from touchstory.pacing.clock import Clock
-from touchstory.pacing.group import GroupSession, Overlay, SlideKind
+from touchstory.pacing.group import GroupSession
+from touchstory.pacing.slides import Overlay, SlideKind
 from touchstory.pacing.plan import Formation
 from touchstory.ui.classroom.keys import BUTTON_KEYS, CLASS_KEY_HELP, ClassAction
 from touchstory.ui.classroom.setup_panel import SetupPanel

@@ -9,7 +9,7 @@ from enum import Enum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
-from touchstory.pacing.group import Overlay
+from touchstory.pacing.slides import Overlay
 
 
 class ClassAction(Enum):

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from touchstory.pacing.group import Overlay, Slide, SlideKind
+from touchstory.pacing.slides import Overlay, Slide, SlideKind
 from touchstory.pacing.plan import Formation, StepKind
 from touchstory.story.packs import Body
 from touchstory.ui.classroom.cards import BIG_TEXT, CardOverlay, MoveOnBanner, px_font, strong_accent

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from touchstory.pacing.group import GroupSession, Slide, SlideKind
+from touchstory.pacing.group import GroupSession
+from touchstory.pacing.slides import Slide, SlideKind
 from touchstory.pacing.plan import Plan, StepKind, format_seconds
 from touchstory.ui.strokes.words import PRESSURE_HINT
 
