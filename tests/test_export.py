@@ -85,3 +85,19 @@ def test_export_over_a_soundscape_winds_down_and_fades(parse, packs, tmp_path: P
     tail = db[-10:]
     assert all(b <= a + 0.5 for a, b in zip(tail, tail[1:])), f"the fade falls steadily: {tail}"
     assert tail[-1] < -60, "and ends in silence"
+
+
+def test_estimated_length_is_close_to_the_made_file(tmp_path, packs):
+    """The export dialog's "About 3 min long" comes from estimate_seconds: with no
+    voice the file is exactly the session's timeline plus wind-down and fade."""
+    from touchstory.export import estimate_seconds, export_story, length_text
+    from touchstory.speech.engine import VoiceSettings
+    from touchstory.story.parser import parse_story
+
+    story = parse_story("title: T\n[circle x2] Round and round.\n[calm] Still.\n", tmp_path / "t.story", packs).story
+    pack = packs["story"]
+    out = tmp_path / "t.wav"
+    done = export_story(story, pack, out, engine=None, voice=VoiceSettings(), soundscape=None)
+    guess = estimate_seconds(story, pack, rate_wpm=None, soundscape=False, fade=20.0)
+    assert abs(guess - done.duration) < 0.5, (guess, done.duration)
+    assert length_text(192.4) == "3 min 12 s" and length_text(45) == "45 s"

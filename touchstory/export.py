@@ -9,6 +9,7 @@ then its stroke time), the thank-you, then the soundscape winds down and fades."
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from touchstory.audio.export import ExportCancelled, ExportResult, Segment, render_session
-from touchstory.audio.sleep import FADE_MAX, FADE_MIN
+from touchstory.audio.sleep import FADE_MAX, FADE_MIN, WIND_DOWN_DEFAULT
 from touchstory.audio.sound import Sound
 from touchstory.audio.soundscapes import get_soundscape
 from touchstory.audio.userfile import load_user_soundscape
@@ -26,7 +27,7 @@ from touchstory.speech.cache import CachedEngine
 from touchstory.speech.engine import SpeechEngine, VoiceSettings
 from touchstory.speech.factory import default_engine
 from touchstory.speech.voices import Speed, settings_for
-from touchstory.story.duration import closing_text, opening_text, reading_seconds, stroke_seconds
+from touchstory.story.duration import READ_ALOUD_WPM, closing_text, opening_text, reading_seconds, stroke_seconds
 from touchstory.story.model import Pause, Story, WaitForTap
 from touchstory.story.packs import PackRegistry, StrokePack
 from touchstory.story.parser import load_story
@@ -37,6 +38,36 @@ TAP_TIME = 4.0  # a {tap} in a recording: a generous moment, since nobody can ta
 THANKS_HOLD = 2.0
 
 Progress = Callable[[str, float], None]  # (what is happening, fraction done)
+
+
+FILE_KINDS = (  # suffix, what it is for, bytes per second (for a size estimate)
+    (".ogg", "OGG: small, for phones and speakers", 12_000),
+    (".mp3", "MP3: plays on anything", 21_000),
+    (".wav", "WAV: exact, very large", 176_400),
+)
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def file_name_for(title: str, suffix: str = ".ogg") -> str:
+    """A story title as a file name every system accepts ("Sun/Moon: 2" -> "Sun Moon 2.ogg")."""
+    name = " ".join(_UNSAFE.sub(" ", title).split()).strip(". ") or "story"
+    return name[:120] + suffix
+
+
+def length_text(seconds: float) -> str:
+    """"3 min 12 s" (exact, for a file that was made); "45 s" under a minute."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+
+
+def estimate_seconds(story: Story, pack: StrokePack | None, *, rate_wpm: int | None, soundscape: bool,
+                     fade: float, pace: float = 1.0) -> float:
+    """How long the file will be before it is made: the session's timeline with the
+    words at `rate_wpm` (None: no voice, a gentle reading time of silence), plus the
+    wind-down and fade when a soundscape plays under it."""
+    pieces = session_pieces(story, pack, pace)
+    total = LEAD_IN + sum(reading_seconds(p.text, rate_wpm or READ_ALOUD_WPM) + p.hold for p in pieces)
+    return total + ((WIND_DOWN_DEFAULT + fade) if soundscape else 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +215,7 @@ def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:
             engine.close()
     if progress:
         sys.stderr.write("\n")
-    minutes, seconds = divmod(round(done.duration), 60)
-    print(f"Wrote {done.path} ({minutes} min {seconds:02d} s"
+    print(f"Wrote {done.path} ({length_text(done.duration)}"
           f"{', with narration' if engine else ', no narration'}"
           f"{', over ' + (args.soundscape or story.meta.soundscape or '') if soundscape is not None else ''}).")
     return 0

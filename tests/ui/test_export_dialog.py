@@ -24,7 +24,8 @@ from touchstory.story.duration import reading_seconds
 from touchstory.story.packs import PackRegistry
 from touchstory.story.parser import load_story
 from touchstory.ui import export_dialog, export_job
-from touchstory.ui.export_dialog import NO_SOUNDSCAPE, ExportDialog, State, file_name_for, minutes_text
+from touchstory.export import file_name_for, length_text
+from touchstory.ui.export_dialog import NO_SOUNDSCAPE, ExportDialog, State
 from touchstory.ui.export_job import Trouble, describe_failure
 from touchstory.ui.theme import theme_by_name
 
@@ -120,7 +121,7 @@ def test_the_dialog_starts_with_sensible_choices(qtbot, tmp_path: Path, registry
 def test_file_names_and_lengths_read_well():
     assert file_name_for("Sun/Moon: a \"night\" story?") == "Sun Moon a night story.ogg"
     assert file_name_for("...") == "story.ogg"
-    assert minutes_text(192.4) == "3 min 12 s" and minutes_text(45) == "45 s"
+    assert length_text(192.4) == "3 min 12 s" and length_text(45) == "45 s"
 
 
 def test_export_without_narration_makes_the_whole_session(qtbot, tmp_path: Path, registry: PackRegistry,
@@ -139,7 +140,7 @@ def test_export_without_narration_makes_the_whole_session(qtbot, tmp_path: Path,
     assert out.is_file() and _seconds(out) == pytest.approx(expected, abs=0.01)
     assert dialog.result is not None and dialog.result.duration == pytest.approx(_seconds(out), abs=0.01)
     assert seen == sorted(seen) and seen[-1] == 100 and dialog.progress.value() == 100
-    assert dialog.status.text().replace("\u00a0", " ") == f"Saved: {out} ({minutes_text(_seconds(out))})"
+    assert dialog.status.text().replace("\u00a0", " ") == f"Saved: {out} ({length_text(_seconds(out))})"
     assert dialog.open_folder_button.isVisible() and dialog.cancel_button.text() == "Close"
     assert list(out.parent.glob(".touchstory-*")) == []
     opened: list[QUrl] = []

@@ -9,7 +9,6 @@ only reacts to the job's signals. Cancel stops the job, which leaves no file.
 
 from __future__ import annotations
 
-import re
 import threading
 from enum import Enum, auto
 from pathlib import Path
@@ -23,14 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from touchstory.audio.export import ExportResult
-from touchstory.audio.sleep import FADE_MAX, FADE_MIN, WIND_DOWN_DEFAULT
+from touchstory.audio.sleep import FADE_MAX, FADE_MIN
 from touchstory.audio.soundscapes import ALIASES, SOUNDSCAPES
-from touchstory.export import LEAD_IN, session_pieces
+from touchstory.export import FILE_KINDS, estimate_seconds, file_name_for, length_text
 from touchstory.journal.settings import Settings
 from touchstory.speech.engine import INSTALL_HINT
 from touchstory.speech.factory import default_engine
 from touchstory.speech.voices import Speed
-from touchstory.story.duration import format_duration, reading_seconds
+from touchstory.story.duration import format_duration
 from touchstory.story.model import Story
 from touchstory.story.packs import StrokePack
 from touchstory.ui.export_job import (
@@ -40,13 +39,7 @@ from touchstory.ui.library.filter_bar import QuietCombo
 from touchstory.ui.library.style import apply_library_theme, hint_label
 from touchstory.ui.theme import Theme
 
-FORMATS = (  # suffix, label, bytes per second (for the size estimate)
-    (".ogg", "OGG: small, for phones and speakers", 12_000),
-    (".mp3", "MP3: plays on anything", 21_000),
-    (".wav", "WAV: exact, very large", 176_400),
-)
 NO_SOUNDSCAPE = "none"
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def export_rules(theme: Theme) -> str:
@@ -76,18 +69,6 @@ def default_folder() -> Path:
     """The user's Music folder when there is one, else their home folder."""
     music = Path(platformdirs.user_music_dir())
     return music if music.is_dir() else Path.home()
-
-
-def file_name_for(title: str, suffix: str = ".ogg") -> str:
-    """A story title as a file name every system accepts ("Sun/Moon: 2" -> "Sun Moon 2.ogg")."""
-    name = " ".join(_UNSAFE.sub(" ", title).split()).strip(". ") or "story"
-    return name[:120] + suffix
-
-
-def minutes_text(seconds: float) -> str:
-    """"3 min 12 s" (exact, for a file that was made); "45 s" under a minute."""
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
 
 
 class ExportDialog(QDialog):
@@ -152,7 +133,7 @@ class ExportDialog(QDialog):
         row.addWidget(self.choose_button)
         form.addRow("Save as", row)
         self.format_box = QuietCombo()
-        for suffix, label, _ in FORMATS:
+        for suffix, label, _ in FILE_KINDS:
             self.format_box.addItem(label, suffix)
         form.addRow("Kind of file", self.format_box)
         self.soundscape_box = QuietCombo()
@@ -311,7 +292,7 @@ class ExportDialog(QDialog):
     def _on_job_finished(self, result: ExportResult) -> None:
         self.result = result
         self.progress.setValue(100)
-        length = minutes_text(result.duration).replace(" ", "\u00a0")  # "(3 min 12 s)" never breaks
+        length = length_text(result.duration).replace(" ", "\u00a0")  # "(3 min 12 s)" never breaks
         self.status.setText(f"Saved: {result.path} ({length})")
         self._show_state(State.SAVED)
         self.file_saved.emit(result)
@@ -341,14 +322,14 @@ class ExportDialog(QDialog):
         from PySide6.QtWidgets import QFileDialog  # only when asked for (see library menus)
 
         suffix = self.format_box.currentData()
-        filters = ";;".join(f"{label.split(':')[0]} files (*{s})" for s, label, _ in FORMATS)
+        filters = ";;".join(f"{label.split(':')[0]} files (*{s})" for s, label, _ in FILE_KINDS)
         chosen = next(f for f in filters.split(";;") if f.endswith(f"(*{suffix})"))
         name, picked = QFileDialog.getSaveFileName(self, "Save the audio file as", str(self.out_path),
                                                    filters, chosen)
         if name:
             path = Path(name)
-            if path.suffix.lower() not in (s for s, _, _ in FORMATS):
-                path = path.with_name(path.name + next(s for s, label, _ in FORMATS
+            if path.suffix.lower() not in (s for s, _, _ in FILE_KINDS):
+                path = path.with_name(path.name + next(s for s, label, _ in FILE_KINDS
                                                        if picked.startswith(label.split(':')[0])))
             self.path_edit.setText(str(path))
             self._on_path_edit_text_edited(str(path))
@@ -357,7 +338,7 @@ class ExportDialog(QDialog):
         suffix = self.format_box.currentData()
         path = self.out_path
         if path.suffix.lower() != suffix and self.path_edit.text().strip():
-            base = path.with_suffix("") if path.suffix.lower() in (s for s, _, _ in FORMATS) else path
+            base = path.with_suffix("") if path.suffix.lower() in (s for s, _, _ in FILE_KINDS) else path
             self.path_edit.setText(str(base.with_name(base.name + suffix)))
         self._update_estimate()
 
@@ -380,7 +361,7 @@ class ExportDialog(QDialog):
         text = self.path_edit.text().strip()
         if not text:
             return "Type a file name first, or press Choose…."
-        if self.out_path.suffix.lower() not in (s for s, _, _ in FORMATS):
+        if self.out_path.suffix.lower() not in (s for s, _, _ in FILE_KINDS):
             return f"“{self.out_path.name}” needs to end in .ogg, .mp3 or .wav."
         if self.out_path.is_dir():
             return f"{self.out_path} is a folder: add a file name, such as {file_name_for(self._story.title)}."
@@ -389,16 +370,15 @@ class ExportDialog(QDialog):
         return None
 
     def seconds_estimate(self) -> float:
-        """How long the file will be: the session's timing, plus the wind-down and fade."""
-        wpm = int(self.speed_box.currentData()) if self.narration.isChecked() else 120
-        pieces = session_pieces(self._story, self._pack)
-        total = LEAD_IN + sum(reading_seconds(p.text, wpm) + p.hold for p in pieces)
-        has_bed = self.soundscape_box.currentData() != NO_SOUNDSCAPE
-        return total + ((WIND_DOWN_DEFAULT + self.request().fade) if has_bed else 0.0)
+        """How long the file will be (see touchstory.export.estimate_seconds)."""
+        wpm = int(self.speed_box.currentData()) if self.narration.isChecked() else None
+        return estimate_seconds(self._story, self._pack, rate_wpm=wpm,
+                                soundscape=self.soundscape_box.currentData() != NO_SOUNDSCAPE,
+                                fade=self.request().fade)
 
     def _update_estimate(self, *_args: object) -> None:
         seconds = self.seconds_estimate()
-        rate = next((r for s, _, r in FORMATS if s == self.out_path.suffix.lower()), FORMATS[0][2])
+        rate = next((r for s, _, r in FILE_KINDS if s == self.out_path.suffix.lower()), FILE_KINDS[0][2])
         megabytes = max(1, round(seconds * rate / 1_000_000))
         self.estimate.setText(f"About {format_duration(seconds)} long, about {megabytes} MB.")
         self._update_warning()
