@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 import sys
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # Qt-free modules first: once PySide6 is imported, every later import goes
 # through its import hook, which makes start-up a little slower.
@@ -38,38 +36,12 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from touchstory.ui.library import LibraryWindow  # noqa: E402
 from touchstory.ui.library.filters import story_key
+from touchstory.ui.sound_and_voice import Backends, SoundAndVoice
 from touchstory.ui.theme import Theme, theme_for_now
 
 EXIT_OK, EXIT_USAGE = 0, 2
 THEME_CHECK_MS = 30_000  # how often "auto" looks at the clock for bedtime
 SERVICES_DELAY_MS = 1200  # look for the voice engine once the first window has painted
-SOUND_OFF_ENV = "TOUCHSTORY_SOUND"  # "off": play silently (a quiet classroom, the tests)
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Backends:
-    """How sound and voice are made; the app calls these once, when the first story
-    plays (so start-up stays quick). Tests pass silent or fake ones."""
-
-    output: Callable[[], object] | None = None  # -> AudioOutput; None: the real Qt output
-    engine: Callable[[], object] | None = None  # -> SpeechEngine; None: pyttsx3 when installed
-
-
-def _real_output() -> object:
-    if os.environ.get(SOUND_OFF_ENV, "").lower() in ("off", "0", "no"):
-        from touchstory.audio.output import NullOutput
-
-        return NullOutput(realtime=True)
-    from touchstory.ui.audio_sink import QtAudioSink  # imports QtMultimedia: only when a story plays
-
-    return QtAudioSink()
-
-
-def _real_engine() -> object:
-    from touchstory.speech.factory import default_engine
-
-    return default_engine()
-
-
 class Touchstory(QObject):
     """One running touchstory: the objects and the windows, wired together."""
 
@@ -78,12 +50,6 @@ class Touchstory(QObject):
         super().__init__(parent)
         self.paths = paths
         self._now = now
-        self._backends = backends
-        self.sound = None  # LiveSound, made when the first story plays
-        self.narration = None  # Narration, made with the sound
-        self.narration_problem: str | None = None  # why there is no narration (how to install it)
-        self._engine: object | None = None
-        self._engine_lock = threading.Lock()
         self.pace_model: PaceEstimator | None = None  # learns the reader's rhythm across stories; see play
         self.narrate_next = False  # `touchstory play --narrate`: the first story starts hands-free
         notices: list[str] = []
@@ -95,6 +61,7 @@ class Touchstory(QObject):
         self.store = SettingsStore(paths.settings)
         self.settings, notice = self.store.load()
         notices.extend([notice] if notice else [])
+        self.voice = SoundAndVoice(paths, self.settings, backends, parent=self)
         bundled = bundled_stories_dir()
         self._journal: Journal | None = None  # opened at first use: see `journal`
         self.window_state = QSettings(str(paths.config / "windows.ini"), QSettings.Format.IniFormat, self)
@@ -116,6 +83,19 @@ class Touchstory(QObject):
         self._connect_signals()
         self._theme_timer.start()
         QTimer.singleShot(SERVICES_DELAY_MS, self._offer_sound_services)
+
+    # the sound and voice, as the player, classroom and tests see them
+    @property
+    def sound(self) -> Any:
+        return self.voice.sound
+
+    @property
+    def narration(self) -> Any:
+        return self.voice.narration
+
+    @property
+    def narration_problem(self) -> str | None:
+        return self.voice.narration_problem
 
     @property
     def packs(self) -> PackRegistry:
@@ -154,6 +134,7 @@ class Touchstory(QObject):
         self.library.classroom_requested.connect(self._on_library_classroom_requested)
         self.library.settings_changed.connect(self._on_settings_changed)
         self._theme_timer.timeout.connect(self._on_theme_timer_timeout)
+        self.voice.problem_changed.connect(self._on_sound_problem_changed)
 
     # -- starting ---------------------------------------------------------------------------
 
@@ -183,7 +164,7 @@ class Touchstory(QObject):
         from touchstory.ui.player import PlayerWindow  # ~80 ms of imports: not before a story is played
         self.close_player()
         story = entry.story
-        sound, narration = self._sound_and_voice()
+        sound, narration = self.voice.make()
         settings = self.settings
         asked_for_narration = self.narrate_next
         if asked_for_narration and narration is not None:
@@ -197,14 +178,7 @@ class Touchstory(QObject):
                               theme=self.theme, start_line=start_line or None,
                               on_settings_changed=self._on_settings_changed, mixer=sound,
                               narrator=narration, pace_model=self.pace_model)
-        if narration is not None:
-            narration.speech_finished.connect(player.speech_finished)
-            narration.word_changed.connect(player.highlight_word)
-            narration.unavailable.connect(player.narration_unavailable)
-        elif self.narration_problem:
-            player.narration_unavailable(self.narration_problem, tell=asked_for_narration)
-        if sound is not None and hasattr(player, "attach_sound"):
-            player.attach_sound(sound)
+        self.voice.lend_to_player(player, tell_if_missing=asked_for_narration)
         player.setWindowTitle(f"touchstory: {story.title}")
         player.installEventFilter(self)
         player.closed.connect(self._on_player_closed)
@@ -218,52 +192,11 @@ class Touchstory(QObject):
         self.player = player
         self.library.hide()  # after the player shows, so the screen never flashes empty
 
-    def _sound_and_voice(self) -> tuple[object | None, object | None]:
-        """The live sound and the narrator, made once (first story played, or the
-        first voice tried in Settings). On the GUI thread."""
-        if self.sound is None:
-            from touchstory.ui.live_sound import LiveSound
-            from touchstory.ui.narration import Narration
-
-            output = (self._backends.output or _real_output)()
-            self.sound = LiveSound(output, self.settings, cache_dir=self.paths.cache / "soundscapes", parent=self)
-            self.sound.problem_changed.connect(self._on_sound_problem_changed)
-            engine = self._speech_engine()
-            if engine is not None:
-                self.narration = Narration(engine, self.sound.mixer, start_output=self.sound.ensure_started,
-                                           parent=self)
-                self.narration.set_voice(self.settings.voice_id, self.settings.rate_wpm)
-        return self.sound, self.narration
-
-    def _speech_engine(self) -> object | None:
-        """The cached voice engine, made once; None (and `narration_problem` says
-        why) when there is none. Any thread: Settings lists voices off the GUI thread."""
-        with self._engine_lock:
-            if self._engine is None and self.narration_problem is None:
-                from touchstory.speech.cache import CachedEngine
-
-                engine = (self._backends.engine or _real_engine)()
-                if engine.available:
-                    self._engine = CachedEngine(engine, self.paths.cache / "speech")
-                else:
-                    self.narration_problem = engine.problem or "Narration is not available on this computer."
-            return self._engine
-
-    def _voices(self) -> list:
-        """Every voice, for Settings (blocking: the dialog calls it in the pool)."""
-        engine = self._speech_engine()
-        return list(engine.voices()) if engine is not None else []
-
-    def _preview_voice(self, voice_id: str, language: str, rate_wpm: int) -> None:
-        _, narration = self._sound_and_voice()
-        if narration is not None:
-            narration.preview(voice_id, language, rate_wpm)
-
     def _offer_sound_services(self) -> None:
         """After the library has painted: find out whether there is a voice (~70 ms),
         so Settings can say so, and hand Settings its voice list and preview."""
-        self._speech_engine()
-        self.library.set_sound_services(voices=self._voices, preview=self._preview_voice,
+        self.voice.engine()
+        self.library.set_sound_services(voices=self.voice.voices, preview=self.voice.preview,
                                         narration_problem=self.narration_problem, sound_available=True)
 
     def _on_sound_problem_changed(self, text: str) -> None:
@@ -273,22 +206,10 @@ class Touchstory(QObject):
         else:
             self.library.show_notice(text)
 
-    def _disconnect_narration(self, player: QObject) -> None:
-        if self.narration is None:
-            return
-        for signal, slot in ((self.narration.speech_finished, "speech_finished"),
-                             (self.narration.word_changed, "highlight_word"),
-                             (self.narration.unavailable, "narration_unavailable")):
-            try:
-                signal.disconnect(getattr(player, slot))
-            except (RuntimeError, TypeError):
-                pass
-        self.narration.stop()
-
     def close_player(self) -> None:
         player, self.player = self.player, None
         if player is not None:
-            self._disconnect_narration(player)
+            self.voice.take_back(player)
             player.removeEventFilter(self)
             player.close()
             player.deleteLater()
@@ -298,7 +219,7 @@ class Touchstory(QObject):
         player, self.player = self.player, None
         if player is None:
             return
-        self._disconnect_narration(player)
+        self.voice.take_back(player)
         player.removeEventFilter(self)
         # Show the library before the player goes, so there is always a window
         # (and Qt does not take the last window closing as "quit").
@@ -333,11 +254,8 @@ class Touchstory(QObject):
         # Showing the library now cancels Qt's quit on the last window closing. The
         # controller is kept until the next classroom: it is still unwinding its close().
         self._ended_classroom, self.classroom = self.classroom, None
-        if self.narration is not None and self._ended_classroom is not None:
-            try:
-                self.narration.speech_finished.disconnect(self._ended_classroom.speech_finished)
-            except (RuntimeError, TypeError):
-                pass
+        if self._ended_classroom is not None:
+            self.voice.take_back(self._ended_classroom)
         self.library.show()
         self.library.raise_()
         self.library.activateWindow()
@@ -351,10 +269,7 @@ class Touchstory(QObject):
         except SettingsError as exc:
             self.library.show_notice(f"Your settings could not be saved: {exc}")
         self.library.set_settings(settings)
-        if self.sound is not None:
-            self.sound.apply_settings(settings)
-        if self.narration is not None:
-            self.narration.set_voice(settings.voice_id, settings.rate_wpm)
+        self.voice.apply_settings(settings)
         apply_settings = getattr(self.player, "apply_settings", None)
         if callable(apply_settings):
             apply_settings(settings)
@@ -387,10 +302,7 @@ class Touchstory(QObject):
         self.library.stop_background_work()
         self.pool.clear()
         self.pool.waitForDone(3000)
-        if self.narration is not None:
-            self.narration.close()
-        if self.sound is not None:
-            self.sound.shutdown()
+        self.voice.shutdown()
         if self._journal is not None:
             self._journal.close()
 
@@ -408,7 +320,7 @@ def _classroom(args: argparse.Namespace, app: Touchstory) -> int | None:
     from touchstory.ui.classroom import open_classroom  # its windows are only built in classroom mode
 
     target = Path(args.target) if args.target else None
-    sound, narration = app._sound_and_voice()  # the round timer's chime; narration when chosen
+    sound, narration = app.voice.make()  # the round timer's chime; narration when chosen
     try:
         app.classroom = open_classroom(target, packs=app.packs, settings=app.settings, paths=app.paths,
                                        clock=MonotonicClock(), theme=app.theme, mixer=sound, narrator=narration)

@@ -301,3 +301,14 @@ def test_one_application_and_no_globals(qtbot, started):
     assert app.library.parent() is None and app.player is None
     assert not hasattr(app_mod, "APP") and not hasattr(app_mod, "app")
     assert isinstance(app.settings, Settings)
+
+
+def test_settings_get_the_voices_and_a_preview_that_really_plays(qtbot, started, tmp_path: Path):
+    from touchstory.speech.fake import FAKE_VOICES, FakeSpeechEngine
+
+    app = started(backends=app_mod.Backends(engine=lambda: FakeSpeechEngine(tmp_path / "voice")))
+    qtbot.waitUntil(lambda: app.library._voices is not None, timeout=10_000)  # offered after the first paint
+    assert [v.id for v in app.library._voices()] == [v.id for v in FAKE_VOICES]
+    assert app.library._narration_problem is None
+    app.library._preview("fake/en", "en-GB", 125)
+    qtbot.waitUntil(lambda: app.sound is not None and app.sound.mixer.voice_playing(), timeout=10_000)
