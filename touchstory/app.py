@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # loaded when first used, after the first paint (see `packs` 
 from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer  # noqa: E402,I001
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from touchstory.ui import collector  # noqa: E402
 from touchstory.ui.library import LibraryWindow  # noqa: E402
 from touchstory.ui.library.filters import story_key
 from touchstory.ui.sound_and_voice import Backends, SoundAndVoice
@@ -367,6 +368,7 @@ def run_gui(args: argparse.Namespace, paths: UserPaths) -> int:
     qt_app.setApplicationDisplayName("touchstory")
     qt_app.setOrganizationName("touchstory")
     qt_app.setDesktopFileName("touchstory")
+    collector.install(qt_app)  # Python's garbage collector runs from the event loop, never mid-paint
     app, code = build(args, paths)
     if app is None:
         return code if code is not None else EXIT_OK

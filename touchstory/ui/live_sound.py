@@ -30,6 +30,8 @@ from touchstory.audio.userfile import load_user_soundscape
 from touchstory.errors import AudioError
 from touchstory.journal.settings import Settings
 from touchstory.story.model import Page, Story
+from touchstory.ui.courier import deliver
+from touchstory.ui.courier import ready as courier_ready
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +63,6 @@ class LiveSound(QObject):
     preparing = Signal(str)
     sleep_changed = Signal(str)
     asleep = Signal()
-    _loaded = Signal(int, object, str)  # token, Sound or None, problem text
-    _faded = Signal()
 
     def __init__(self, output: AudioOutput, settings: Settings, *, cache_dir: Path,
                  clock: Callable[[], float] = time.monotonic, mixer: Mixer | None = None,
@@ -73,7 +73,7 @@ class LiveSound(QObject):
         self.cache_dir = cache_dir
         self.settings = settings
         self.sleep = SleepTimer(self.mixer, clock, fade_seconds=settings.fade_seconds,
-                                wind_down=settings.wind_down_seconds, on_asleep=self._faded.emit)
+                                wind_down=settings.wind_down_seconds, on_asleep=self._faded_elsewhere)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="touchstory-soundscape")
         self._sounds: dict[str, Sound] = {}
         self._story: Story | None = None
@@ -84,12 +84,11 @@ class LiveSound(QObject):
         self._told: set[str] = set()
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
+        courier_ready()
         self._connect_signals()
         self.apply_settings(settings)
 
     def _connect_signals(self) -> None:
-        self._loaded.connect(self._on_loaded)
-        self._faded.connect(self._on_faded)
         self._tick.timeout.connect(self._on_tick_timeout)
         problem_changed = getattr(self.output, "problem_changed", None)
         if problem_changed is not None:
@@ -220,7 +219,7 @@ class LiveSound(QObject):
         if key.startswith("builtin:") and not cache_path(name, self.cache_dir).is_file():
             self.preparing.emit(f"Making the {soundscape_label(name).lower()} sound (only the first time)…")
         token, folder = self._token, self._story.folder if self._story is not None else Path.cwd()
-        self._worker.submit(self._load, token, key, name, folder)
+        self._worker.submit(_load, self._on_loaded, self.cache_dir, token, key, name, folder)
 
     def _key(self, name: str) -> str:
         if Path(name).suffix.lower() in _USER_SUFFIXES:
@@ -229,22 +228,6 @@ class LiveSound(QObject):
             return "builtin:" + resolve_id(name)
         except AudioError:
             return "builtin:" + name
-
-    def _load(self, token: int, key: str, name: str, folder: Path) -> None:
-        """On the worker thread: never touches Qt objects, only emits."""
-        try:
-            if key.startswith("file:"):
-                path = Path(name).expanduser()
-                sound = load_user_soundscape(path if path.is_absolute() else folder / path)
-            else:
-                sound = get_soundscape(name, cache_dir=self.cache_dir)
-            self._loaded.emit(token, (key, sound), "")
-        except AudioError as exc:
-            self._loaded.emit(token, None, str(exc))
-        except Exception as exc:  # noqa: BLE001  (a bad sound must never stop the story)
-            log.exception("soundscape %s failed", name)
-            self._loaded.emit(token, None, f"The background sound could not be played ({exc}); "
-                                           "the story goes on without it.")
 
     def _on_loaded(self, token: int, result: object, problem: str) -> None:
         self.preparing.emit("")
@@ -280,6 +263,10 @@ class LiveSound(QObject):
                 f"The sound will fade out in {max(1, round(remaining))} s."
         self.sleep_changed.emit(text)
 
+    def _faded_elsewhere(self) -> None:
+        """The sleep timer's call, which may come from the audio thread."""
+        deliver(self._on_faded)
+
     def _on_faded(self) -> None:
         self._wanted = None
         self.asleep.emit()
@@ -288,6 +275,25 @@ class LiveSound(QObject):
         if text and text not in self._told:
             self._told.add(text)
             self.problem_changed.emit(text)
+
+
+def _load(done: Callable[[int, object, str], None], cache_dir: Path, token: int, key: str, name: str,
+          folder: Path) -> None:
+    """On the worker thread: touches no QObject; the answer goes back by courier
+    (so a LiveSound deleted meanwhile is simply not told)."""
+    try:
+        if key.startswith("file:"):
+            path = Path(name).expanduser()
+            sound = load_user_soundscape(path if path.is_absolute() else folder / path)
+        else:
+            sound = get_soundscape(name, cache_dir=cache_dir)
+        deliver(done, token, (key, sound), "")
+    except AudioError as exc:
+        deliver(done, token, None, str(exc))
+    except Exception as exc:  # noqa: BLE001  (a bad sound must never stop the story)
+        log.exception("soundscape %s failed", name)
+        deliver(done, token, None, f"The background sound could not be played ({exc}); "
+                                   "the story goes on without it.")
 
 
 __all__ = ["LiveSound", "soundscape_label"]

@@ -4,8 +4,9 @@ Lines are rendered ahead by a `Prefetcher` (off the GUI thread, through the
 cached speech engine) and decoded there too, so `speak()` at a tap only hands a
 ready Sound to the mixer. A line that is not ready yet is played as soon as it
 is (or dropped if the reader has moved on). When a clip ends the mixer's audio
-thread emits a queued signal, and `speech_finished(index)` reaches the player on
-the GUI thread; word highlighting follows the mixer's heard position.
+thread hands it to the courier (ui/courier.py), and `speech_finished(index)`
+reaches the player on the GUI thread; word highlighting follows the mixer's
+heard position.
 
 Faults: a line that cannot be rendered is skipped (the story goes on); when the
 engine gives up (its worker crashed too often) or is missing, `unavailable(text)`
@@ -28,6 +29,8 @@ from touchstory.speech.engine import RenderedLine, SpeechEngine, Voice, VoiceSet
 from touchstory.speech.prefetch import Prefetcher
 from touchstory.speech.tokens import word_at
 from touchstory.speech.voices import MAX_WPM, MIN_WPM, Speed, preview_text
+from touchstory.ui.courier import deliver
+from touchstory.ui.courier import ready as courier_ready
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +46,6 @@ class Narration(QObject):
     speech_finished = Signal(int)
     word_changed = Signal(object)
     unavailable = Signal(str)
-    _ready = Signal(int)
-    _failed = Signal(int, str)
-    _clip_done = Signal(int)
-    _preview_ready = Signal(object, str)
 
     def __init__(self, engine: SpeechEngine, mixer: Mixer, *, start_output: Callable[[], None] | None = None,
                  parent: QObject | None = None) -> None:
@@ -74,10 +73,7 @@ class Narration(QObject):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self._ready.connect(self._on_ready)
-        self._failed.connect(self._on_failed)
-        self._clip_done.connect(self._on_clip_done)
-        self._preview_ready.connect(self._on_preview_ready)
+        courier_ready()
         self._word_timer.timeout.connect(self._on_word_timer_timeout)
 
     # -- state --------------------------------------------------------------------------
@@ -200,24 +196,24 @@ class Narration(QObject):
         try:
             sound = read_wav(line.path)
         except AudioError as exc:
-            self._failed.emit(index, str(exc))
+            deliver(self._on_failed, index, str(exc))
             return
         with self._lock:
             if generation != self._generation or not (0 <= index < len(self._texts)) \
                     or self._texts[index] != line.text:
                 return  # a new story or voice meanwhile
             self._sounds[index] = (sound, line.words)
-        self._ready.emit(index)
+        deliver(self._on_ready, index)
 
     def _on_prefetch_error(self, index: int, error: SpeechError) -> None:
-        self._failed.emit(index, str(error))
+        deliver(self._on_failed, index, str(error))
 
     def _render_preview(self, text: str, settings: VoiceSettings) -> None:
         try:
             line = self.engine.render(text, settings)
-            self._preview_ready.emit(read_wav(line.path), "")
+            deliver(self._on_preview_ready, read_wav(line.path), "")
         except (SpeechError, AudioError) as exc:
-            self._preview_ready.emit(None, str(exc))
+            deliver(self._on_preview_ready, None, str(exc))
 
     # -- GUI thread ---------------------------------------------------------------------------
     def _on_ready(self, index: int) -> None:
@@ -249,7 +245,7 @@ class Narration(QObject):
         self._pending = None
         self._playing = index
         self._words, self._word = words, None
-        self.mixer.play_voice(sound, on_finished=lambda: self._clip_done.emit(index))
+        self.mixer.play_voice(sound, on_finished=lambda: deliver(self._on_clip_done, index))
         if words:
             self._word_timer.start()
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, QSizeF, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter
+
+from touchstory.ui.courier import deliver
+from touchstory.ui.courier import ready as courier_ready
 
 # hashlib (OpenSSL) and QtSvg are imported by the functions that use them, in the
 # pool once stories have been read: neither is needed to paint the first window.
@@ -124,24 +128,21 @@ def load_or_render(picture: Path, size: QSize, cache_dir: Path | None) -> QImage
     return image
 
 
-class _Signals(QObject):
-    ready = Signal(str, QImage)  # picture path, thumbnail (null image: could not be read)
-
-
 class _Job(QRunnable):
-    def __init__(self, picture: Path, size: QSize, cache_dir: Path | None, signals: _Signals) -> None:
+    """On a pool thread: touches no QObject; the thumbnail goes back by courier,
+    so a loader deleted meanwhile is simply not told."""
+
+    def __init__(self, picture: Path, size: QSize, cache_dir: Path | None,
+                 done: Callable[[str, QImage], None]) -> None:
         super().__init__()
-        self._picture, self._size, self._cache_dir, self._signals = picture, size, cache_dir, signals
+        self._picture, self._size, self._cache_dir, self._done = picture, size, cache_dir, done
 
     def run(self) -> None:
         try:
             image = load_or_render(self._picture, self._size, self._cache_dir)
         except Exception:  # a broken picture must never take the library down
             image = None
-        try:
-            self._signals.ready.emit(str(self._picture), image if image is not None else QImage())
-        except RuntimeError:
-            pass  # the window closed while this was rendering: nobody is waiting for it
+        deliver(self._done, str(self._picture), image if image is not None else QImage())
 
 
 class ThumbnailLoader(QObject):
@@ -157,8 +158,8 @@ class ThumbnailLoader(QObject):
         self._pool = pool
         self._size = size
         self._asked: set[str] = set()
-        self._signals = _Signals(self)
-        self._signals.ready.connect(self.ready)
+        self._stopped = False
+        courier_ready()
 
     @property
     def size(self) -> QSize:
@@ -169,11 +170,15 @@ class ThumbnailLoader(QObject):
         if key in self._asked:
             return
         self._asked.add(key)
-        self._pool.start(_Job(picture, self._size, self._cache_dir, self._signals))
+        self._pool.start(_Job(picture, self._size, self._cache_dir, self._on_job_done))
 
     def stop(self) -> None:
         """No more thumbnails are delivered (the app is closing)."""
-        self._signals.ready.disconnect(self.ready)
+        self._stopped = True
+
+    def _on_job_done(self, path: str, image: QImage) -> None:
+        if not self._stopped:
+            self.ready.emit(path, image)
 
     def forget(self, picture: Path) -> None:
         """Allow a picture to be asked for again (it changed on disk)."""

@@ -9,6 +9,7 @@ page is only a paint. A missing picture shows a soft placeholder with its alt te
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from touchstory.story.model import Picture
+from touchstory.ui.courier import deliver
+from touchstory.ui.courier import ready as courier_ready
 from touchstory.ui.theme import Theme
 
 _Key = tuple[str, int, int, str]  # path, width, height in device pixels, tint
@@ -86,17 +89,18 @@ def _render_plain(path: Path, box: QSize) -> QImage | None:
 
 class PictureCache(QObject):
     """Renders pictures on one worker thread and keeps the results for the current
-    size. `ready(path)` is emitted on the GUI thread when a picture is done."""
+    size. `ready(path)` is emitted on the GUI thread when a picture is done.
+    Results come back through the courier, so a cache deleted while its worker
+    is still drawing is simply not told (a worker emitting on it could crash)."""
 
     ready = Signal(str)
-    _done = Signal(object, object)  # key, QImage | None (crosses threads, queued)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool: ThreadPoolExecutor | None = None  # made when first needed, again after shutdown()
         self._images: dict[_Key, QImage | None] = {}
         self._pending: dict[_Key, Future[None]] = {}
-        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        courier_ready()
 
     def get(self, path: Path, box: QSize, tint: str = "") -> QImage | None:
         return self._images.get((str(path), box.width(), box.height(), tint))
@@ -123,10 +127,7 @@ class PictureCache(QObject):
                 continue
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pictures")
-            self._pending[key] = self._pool.submit(self._work, key, path, QSize(box), tint)
-
-    def _work(self, key: _Key, path: Path, box: QSize, tint: str) -> None:
-        self._done.emit(key, render_picture(path, box, tint))
+            self._pending[key] = self._pool.submit(_work, self._on_done, key, path, QSize(box), tint)
 
     def _on_done(self, key: _Key, image: QImage | None) -> None:
         self._pending.pop(key, None)
@@ -141,6 +142,11 @@ class PictureCache(QObject):
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+
+
+def _work(done: Callable[[_Key, QImage | None], None], key: _Key, path: Path, box: QSize, tint: str) -> None:
+    """On the worker thread: touches no QObject, only hands the image over."""
+    deliver(done, key, render_picture(path, box, tint))
 
 
 class PictureView(QWidget):
