@@ -54,7 +54,7 @@ def test_export_duration_and_order(parse, packs, tmp_path: Path):
     story = parse(STORY).story
     engine = FakeSpeechEngine(tmp_path / "speech")
     out = tmp_path / "session.wav"
-    result = export_story(story, packs["story"], out, paths=UserPaths.default(), engine=engine,
+    result = export_story(story, packs["story"], out, engine=engine,
                           voice=VoiceSettings(), soundscape=None)
     pieces = session_pieces(story, packs["story"])
     assert engine.rendered == [p.text for p in pieces]
@@ -72,7 +72,7 @@ def test_export_over_a_soundscape_winds_down_and_fades(parse, packs, tmp_path: P
     story = parse(STORY).story
     bed = get_soundscape("rain", cache_dir=tmp_path / "bed")
     out = tmp_path / "session.wav"
-    result = export_story(story, packs["story"], out, paths=UserPaths.default(), engine=None,
+    result = export_story(story, packs["story"], out, engine=None,
                           voice=VoiceSettings(), soundscape=bed, fade=10.0)
     data, rate = _read(out)
     assert result.duration == pytest.approx(len(data) / rate, abs=0.01)
@@ -101,3 +101,75 @@ def test_estimated_length_is_close_to_the_made_file(tmp_path, packs):
     guess = estimate_seconds(story, pack, rate_wpm=None, soundscape=False, fade=20.0)
     assert abs(guess - done.duration) < 0.5, (guess, done.duration)
     assert length_text(192.4) == "3 min 12 s" and length_text(45) == "45 s"
+
+
+PAGES = """title: Pages
+soundscape: rain
+
+# Rain
+[calm] The rain falls. {pause 6s}
+[circle] Round it goes. {pause 6s}
+
+# Quiet
+soundscape: none
+[calm] Now all is still. {pause 8s}
+
+# Still quiet
+[calm] Still and quiet. {pause 6s}
+"""
+
+
+def _seconds_db(data: np.ndarray, rate: int) -> np.ndarray:
+    rms = [float(np.sqrt(np.mean(data[i * rate:(i + 1) * rate] ** 2))) for i in range(len(data) // rate)]
+    return 20 * np.log10(np.maximum(rms, 1e-9))
+
+
+def test_pieces_mark_where_a_page_changes_the_soundscape(parse, packs):
+    story = parse(PAGES).story
+    changes = [(p.text, p.soundscape) for p in session_pieces(story, packs["story"]) if p.soundscape]
+    assert changes == [("Now all is still.", "none")]  # page 3 keeps page 2's: no change there
+
+
+def test_a_page_soundscape_takes_over_in_the_file(parse, packs, tmp_path: Path):
+    from touchstory.audio.soundscapes import get_soundscape
+    from touchstory.export import load_page_soundscapes
+
+    story = parse(PAGES).story
+    bed = get_soundscape("rain", cache_dir=tmp_path / "bed")
+    beds = load_page_soundscapes(story, tmp_path, bed)
+    out = tmp_path / "pages.wav"
+    export_story(story, packs["story"], out, engine=None, voice=VoiceSettings(), soundscape=bed, page_beds=beds)
+    data, rate = _read(out)
+    db = _seconds_db(data, rate)
+    pieces = session_pieces(story, packs["story"])
+    from touchstory.story.duration import reading_seconds
+
+    starts = np.cumsum([LEAD_IN] + [reading_seconds(p.text) + p.hold for p in pieces])
+    quiet = int(starts[3])  # "Now all is still." begins the quiet page
+    assert db[quiet - 2] > -50, f"rain under the first page: {db[quiet - 2]:.1f} dB"
+    assert db[quiet + 6] < -80, f"the page's 'soundscape: none' fades the rain away: {db[quiet + 6]:.1f} dB"
+    falling = db[quiet:quiet + 5]
+    assert all(b <= a + 0.5 for a, b in zip(falling, falling[1:])), f"it fades, never cuts: {falling}"
+
+    one = tmp_path / "one.wav"  # a soundscape the user chose plays throughout
+    export_story(story, packs["story"], one, engine=None, voice=VoiceSettings(), soundscape=bed)
+    assert _seconds_db(*_read(one))[quiet + 6] > -50
+
+
+def test_the_files_levels_follow_settings(parse, packs, tmp_path: Path):
+    from touchstory.audio.soundscapes import get_soundscape
+    from touchstory.journal.settings import Volumes
+
+    story = parse(STORY).story
+    bed = get_soundscape("rain", cache_dir=tmp_path / "bed")
+    levels = {}
+    for name, volumes in (("usual", Volumes()), ("softer", Volumes(soundscape=0.5)),
+                          ("muted", Volumes(soundscape_muted=True))):
+        out = tmp_path / f"{name}.wav"
+        export_story(story, packs["story"], out, engine=None, voice=VoiceSettings(), soundscape=bed,
+                     volumes=volumes)
+        data, rate = _read(out)
+        levels[name] = float(np.median(_seconds_db(data, rate)[5:15]))
+    # slider steps are even in dB: 0.85 -> -6.8 dB, 0.5 -> -22.5 dB
+    assert levels["usual"] - levels["softer"] == pytest.approx(15.7, abs=1.5), levels
+    assert levels["muted"] < -90, levels

@@ -100,7 +100,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                        "none, or a sound file); default: the story's own")
         p.add_argument("--no-narration", action="store_true", help="leave the voice out (sound and timing only)")
         p.add_argument("--pace", type=float, default=1.0, help="stroke time scale, 0.5 to 2 (default 1)")
-        p.add_argument("--fade", type=float, default=20.0, help="fade-out at the end in seconds, 5 to 40 (default 20)")
+        p.add_argument("--fade", type=float, default=None,
+                       help="fade-out at the end in seconds, 5 to 40 (default: as in Settings, first 20)")
 
     if command in (None, "paths"):
         sub.add_parser("paths", help="show where your stories, packs and settings live",

@@ -19,9 +19,10 @@ from pathlib import Path
 from touchstory.audio.export import ExportCancelled, ExportResult, Segment, render_session
 from touchstory.audio.sleep import FADE_MAX, FADE_MIN, WIND_DOWN_DEFAULT
 from touchstory.audio.sound import Sound
-from touchstory.audio.soundscapes import get_soundscape
+from touchstory.audio.soundscapes import ALIASES, SOUNDSCAPES, get_soundscape
 from touchstory.audio.userfile import load_user_soundscape
 from touchstory.errors import AudioError, SpeechError
+from touchstory.journal.settings import SettingsStore, Volumes
 from touchstory.paths import UserPaths
 from touchstory.speech.cache import CachedEngine
 from touchstory.speech.engine import SpeechEngine, VoiceSettings
@@ -45,6 +46,13 @@ FILE_KINDS = (  # suffix, what it is for, bytes per second (for a size estimate)
     (".mp3", "MP3: plays on anything", 21_000),
     (".wav", "WAV: exact, very large", 176_400),
 )
+NO_SOUNDSCAPE = "none"
+PACE_CHOICES = (  # (label, stroke time scale) for the export dialog; the CLI takes --pace 0.5-2
+    ("Brisker: three quarters of the usual time", 0.75),
+    ("As the story has it", 1.0),
+    ("Unhurried: half as long again", 1.5),
+    ("Very slow: twice as long", 2.0),
+)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -52,6 +60,38 @@ def file_name_for(title: str, suffix: str = ".ogg") -> str:
     """A story title as a file name every system accepts ("Sun/Moon: 2" -> "Sun Moon 2.ogg")."""
     name = " ".join(_UNSAFE.sub(" ", title).split()).strip(". ") or "story"
     return name[:120] + suffix
+
+
+def soundscape_choices(story: Story) -> tuple[list[tuple[str, str | None]], int]:
+    """What can play under the file (label, value for ExportRequest.soundscape) and
+    which is chosen at first: the story's own (with its pages' own) when it has one."""
+    own = story.meta.soundscape
+    choices: list[tuple[str, str | None]] = []
+    if has_soundscape(story):
+        if own and own != NO_SOUNDSCAPE:
+            info = SOUNDSCAPES.get(ALIASES.get(own, own))
+            label = f"The story's own: {info.name if info else Path(own).name}"
+        else:
+            label = "The story's own"
+        choices.append((label + (", changing with the pages" if page_soundscapes(story) else ""), None))
+    choices += [(info.name, key) for key, info in SOUNDSCAPES.items()]
+    choices.append(("None: the voice alone", NO_SOUNDSCAPE))
+    return choices, 0 if has_soundscape(story) else len(choices) - 1
+
+
+def has_soundscape(story: Story) -> bool:
+    """Whether the story itself asks for any background sound (on any page)."""
+    own = story.meta.soundscape
+    return bool(own and own != NO_SOUNDSCAPE) or bool(page_soundscapes(story))
+
+
+def speed_choices(rate_wpm: int) -> tuple[list[tuple[str, int]], int]:
+    """Voice speeds to offer (label, words a minute), and the one chosen at first:
+    the speed from Settings."""
+    choices = [(f"{speed.label}, {speed.wpm} words a minute", speed.wpm) for speed in (Speed.BEDTIME, Speed.NORMAL)]
+    if all(wpm != rate_wpm for _, wpm in choices):
+        choices.append((f"As in Settings, {rate_wpm} words a minute", rate_wpm))
+    return choices, next(i for i, (_, wpm) in enumerate(choices) if wpm == rate_wpm)
 
 
 def length_text(seconds: float) -> str:
@@ -72,10 +112,13 @@ def estimate_seconds(story: Story, pack: StrokePack | None, *, rate_wpm: int | N
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """One spoken piece of the session and the silence after it."""
+    """One spoken piece of the session and the silence after it. `soundscape`:
+    the background sound changes to this one as the piece starts (the first piece
+    of a page with its own soundscape; "none" fades it away); None: no change."""
 
     text: str
     hold: float
+    soundscape: str | None = None
 
 
 def session_pieces(story: Story, pack: StrokePack | None, pace: float = 1.0) -> list[Piece]:
@@ -85,19 +128,30 @@ def session_pieces(story: Story, pack: StrokePack | None, pace: float = 1.0) -> 
     ask = opening_text(story)
     if ask:
         pieces.append(Piece(ask, ANSWER_TIME))
-    for _, line in story.lines():
+    page, change = 0, None
+    for position, line in story.lines():
+        if position.page != page:
+            now, before = story.soundscape_on_page(position.page), story.soundscape_on_page(page)
+            if now != before:
+                change = now or "none"
+            page = position.page
+
+        def add(text: str, hold: float) -> None:
+            nonlocal change
+            pieces.append(Piece(" ".join(text.split()), hold, change))
+            change = None
+
         words: list[str] = []
         for part in line.parts:
             if isinstance(part, str):
                 words.append(part)
             elif isinstance(part, Pause):
-                pieces.append(Piece(" ".join(" ".join(words).split()), part.seconds))
+                add(" ".join(words), part.seconds)
                 words = []
             elif isinstance(part, WaitForTap):
-                pieces.append(Piece(" ".join(" ".join(words).split()), TAP_TIME))
+                add(" ".join(words), TAP_TIME)
                 words = []
-        stroke = stroke_seconds(line, pack) * pace
-        pieces.append(Piece(" ".join(" ".join(words).split()), stroke))
+        add(" ".join(words), stroke_seconds(line, pack) * pace)
     thanks = closing_text(story)
     if thanks:
         pieces.append(Piece(thanks, THANKS_HOLD))
@@ -105,31 +159,38 @@ def session_pieces(story: Story, pack: StrokePack | None, pace: float = 1.0) -> 
 
 
 def _merge_silences(pieces: list[Piece]) -> list[Piece]:
-    """A piece with no words only adds its silence to the one before."""
+    """A piece with no words only adds its silence to the one before (unless the
+    soundscape changes there)."""
     merged: list[Piece] = []
     for piece in pieces:
-        if not piece.text and merged:
-            merged[-1] = Piece(merged[-1].text, merged[-1].hold + piece.hold)
+        if not piece.text and merged and piece.soundscape is None:
+            merged[-1] = Piece(merged[-1].text, merged[-1].hold + piece.hold, merged[-1].soundscape)
         else:
             merged.append(piece)
     return merged
 
 
 def build_segments(pieces: list[Piece], engine: SpeechEngine | None, voice: VoiceSettings,
-                   progress: Progress | None = None, cancel: threading.Event | None = None) -> list[Segment]:
+                   progress: Progress | None = None, cancel: threading.Event | None = None,
+                   page_beds: dict[str, Sound] | None = None) -> list[Segment]:
     """Render every piece's words (from the cache where possible). With no engine the
-    words' reading time becomes silence, so the timing stays the story's."""
+    words' reading time becomes silence, so the timing stays the story's. With
+    `page_beds` (name -> sound), pages' own soundscapes take over where they start;
+    a name missing from it (it could not be read) leaves the sound as it was."""
     segments = [Segment(None, LEAD_IN)]
     for i, piece in enumerate(pieces):
         if cancel is not None and cancel.is_set():
             raise ExportCancelled("The export was cancelled.")
         if progress:
             progress("Preparing the voice", i / max(len(pieces), 1))
+        change = page_beds is not None and piece.soundscape is not None \
+            and (piece.soundscape == "none" or piece.soundscape in page_beds)
+        bed = page_beds.get(piece.soundscape) if change and page_beds and piece.soundscape else None
         if engine is None or not piece.text:
-            segments.append(Segment(None, reading_seconds(piece.text) + piece.hold, piece.text))
+            segments.append(Segment(None, reading_seconds(piece.text) + piece.hold, piece.text, bed, change))
             continue
         rendered = engine.render(piece.text, voice)
-        segments.append(Segment(rendered.path, piece.hold, piece.text))
+        segments.append(Segment(rendered.path, piece.hold, piece.text, bed, change))
     return segments
 
 
@@ -146,18 +207,57 @@ def load_soundscape(name: str | None, story: Story, cache: Path,
     return get_soundscape(chosen, cache_dir=cache / "soundscapes", progress=progress)
 
 
+def page_soundscapes(story: Story) -> list[str]:
+    """The soundscapes the story's pages change to, in order (no "none", no repeats)."""
+    names: dict[str, None] = {}
+    for page in story.pages:
+        if page.soundscape and page.soundscape != "none" and page.soundscape != story.meta.soundscape:
+            names.setdefault(page.soundscape, None)
+    return list(names)
+
+
+def load_page_soundscapes(story: Story, cache: Path, opening: Sound | None,
+                          warn: Callable[[str], None] | None = None,
+                          progress: Callable[[float], None] | None = None) -> dict[str, Sound]:
+    """Every page soundscape of the story by name (the story's own is `opening`).
+    One that can't be read is left out with a message to `warn`: the sound before
+    it plays on."""
+    beds: dict[str, Sound] = {}
+    if opening is not None and story.meta.soundscape:
+        beds[story.meta.soundscape] = opening
+    names = page_soundscapes(story)
+    for i, name in enumerate(names):
+        try:
+            sound = load_soundscape(name, story, cache,
+                                    progress=(lambda f, i=i: progress((i + f) / len(names))) if progress else None)
+        except AudioError as exc:
+            if warn is not None:
+                warn(f"{exc} The sound before it plays on there.")
+            continue
+        if sound is not None:
+            beds[name] = sound
+    return beds
+
+
 def export_story(story: Story, pack: StrokePack | None, out: Path, *,
                  engine: SpeechEngine | None, voice: VoiceSettings, soundscape: Sound | None,
+                 page_beds: dict[str, Sound] | None = None, volumes: Volumes | None = None,
                  pace: float = 1.0, fade: float = 20.0, progress: Progress | None = None,
-                 cancel: threading.Event | None = None, paths: UserPaths | None = None) -> ExportResult:
+                 cancel: threading.Event | None = None) -> ExportResult:
     """Render the whole session to `out` (.wav, .ogg or .mp3). Blocking: off the GUI thread.
-    Raises ExportCancelled (no file is left) once `cancel` is set. `paths` is not needed
-    (the soundscape and engine come ready-made); it is still accepted for older callers."""
+    `soundscape` opens the session; `page_beds` (from load_page_soundscapes) lets
+    pages' own soundscapes take over, as they do in the app (None: one sound
+    throughout, as when the user chose one). `volumes`: the voice and soundscape
+    levels from Settings, so the file sounds as the app does (master volume is the
+    speaker's business). Raises ExportCancelled (no file is left) once `cancel` is set."""
+    levels = volumes or Volumes()
     pieces = session_pieces(story, pack, pace)
-    segments = build_segments(pieces, engine, voice, progress, cancel)
+    segments = build_segments(pieces, engine, voice, progress, cancel, page_beds)
     mix_progress = (lambda f: progress("Mixing the sound", f)) if progress else None
     return render_session(segments, out, soundscape, fade_out=max(FADE_MIN, min(FADE_MAX, fade)),
-                          progress=mix_progress, title=story.title, cancel=cancel)
+                          progress=mix_progress, title=story.title, cancel=cancel,
+                          voice_volume=0.0 if levels.voice_muted else levels.voice,
+                          soundscape_volume=0.0 if levels.soundscape_muted else levels.soundscape)
 
 
 def _bar(what: str, fraction: float) -> None:
@@ -169,6 +269,18 @@ def _bar(what: str, fraction: float) -> None:
 def _pieces_text(pieces: list[Piece]) -> Iterator[str]:
     for piece in pieces:
         yield f"  {piece.text[:60]!r} then {piece.hold:.1f} s"
+
+
+def _beds_text(chosen: str | None, story: Story, opening: Sound | None, beds: dict[str, Sound] | None) -> str:
+    """", over rain, then sea and wind" for the CLI's last line."""
+    names = ([chosen or story.meta.soundscape or ""] if opening is not None else []) \
+        + [name for name in page_soundscapes(story) if beds and name in beds]
+    names = [Path(name).name for name in names if name]
+    if not names:
+        return ""
+    later = names[1:]
+    return ", over " + names[0] + (", then " + (", ".join(later[:-1]) + " and " if len(later) > 1 else "")
+                                  + later[-1] if later else "")
 
 
 def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:
@@ -197,16 +309,23 @@ def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:
         else:
             print(f"touchstory: {candidate.problem}\nThe file is made without the voice, with the same timing.",
                   file=sys.stderr)
-    voice = settings_for(story.meta.language, Speed.BEDTIME)
+    saved = SettingsStore(paths.settings).peek()  # the voice, speed and levels chosen in the app
+    voice = settings_for(story.meta.language, saved.rate_wpm, voice_id=saved.voice_id or None)
+    fade = saved.fade_seconds if args.fade is None else args.fade
     progress = _bar if sys.stderr.isatty() else None
     try:
         soundscape = load_soundscape(args.soundscape, story, paths.cache)
     except AudioError as exc:
         print(f"touchstory: {exc}", file=sys.stderr)
         soundscape = None
+    beds = None
+    if args.soundscape is None:  # the story's own: its pages' soundscapes too
+        beds = load_page_soundscapes(story, paths.cache, soundscape,
+                                     warn=lambda text: print(f"touchstory: {text}", file=sys.stderr))
     try:
-        done = export_story(story, pack, args.out, paths=paths, engine=engine, voice=voice,
-                            soundscape=soundscape, pace=args.pace, fade=args.fade, progress=progress)
+        done = export_story(story, pack, args.out, engine=engine, voice=voice, soundscape=soundscape,
+                            page_beds=beds, volumes=saved.volumes, pace=args.pace, fade=fade,
+                            progress=progress)
     except (AudioError, SpeechError) as exc:
         print(f"\ntouchstory: {exc}", file=sys.stderr)
         return 1
@@ -217,5 +336,5 @@ def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:
         sys.stderr.write("\n")
     print(f"Wrote {done.path} ({length_text(done.duration)}"
           f"{', with narration' if engine else ', no narration'}"
-          f"{', over ' + (args.soundscape or story.meta.soundscape or '') if soundscape is not None else ''}).")
+          f"{_beds_text(args.soundscape, story, soundscape, beds)}).")
     return 0

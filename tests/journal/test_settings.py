@@ -205,3 +205,15 @@ def test_any_json_object_gives_usable_settings(raw):
     assert s.is_bedtime(20, 0) in (True, False)
     again, again_bad = settings_from_json(settings_to_json(s))
     assert again == s and again_bad == []
+
+
+def test_peek_reads_the_saved_settings_and_never_touches_the_file(path: Path):
+    store = SettingsStore(path)
+    assert store.peek() == Settings()  # no file yet: the usual settings, nothing made
+    assert not path.exists()
+    store.save(Settings(rate_wpm=140, volumes=Volumes(soundscape=0.3)))
+    assert SettingsStore(path).peek().volumes.soundscape == 0.3
+    path.write_bytes(b"{ not json")
+    before = sorted(p.name for p in path.parent.iterdir())
+    assert SettingsStore(path).peek() == Settings()
+    assert sorted(p.name for p in path.parent.iterdir()) == before  # a damaged file is left for the app to handle

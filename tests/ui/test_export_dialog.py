@@ -101,6 +101,30 @@ def _run(qtbot, dialog: ExportDialog, timeout: int = 30_000) -> list[int]:
     return seen
 
 
+def test_stroke_time_and_levels_from_settings_reach_the_file(qtbot, tmp_path: Path, registry: PackRegistry,
+                                                            cache: Path):
+    from touchstory.journal.settings import Settings, Volumes
+
+    settings = Settings(volumes=Volumes(voice=0.7, soundscape=0.4))
+    dialog = _dialog(qtbot, tmp_path, registry, cache_dir=cache, settings=settings)
+    assert dialog.pace_box.currentData() == 1.0  # as the story has it
+    usual = dialog.seconds_estimate()
+    dialog.pace_box.setCurrentIndex(dialog.pace_box.findData(2.0))
+    assert dialog.seconds_estimate() > usual + 10, "twice the stroke time makes a longer file"
+    assert "min" in dialog.estimate.text() or "s" in dialog.estimate.text()
+    request = dialog.request()
+    assert request.pace == 2.0 and request.volumes == Volumes(voice=0.7, soundscape=0.4)
+    out = _choose(dialog, name="slow.wav", soundscape="noise")
+    _run(qtbot, dialog)
+    assert _seconds(out) == pytest.approx(dialog.seconds_estimate(), abs=1.0)
+
+
+def test_a_story_with_page_soundscapes_says_so(qtbot, tmp_path: Path, registry: PackRegistry, cache: Path):
+    dialog = _dialog(qtbot, tmp_path, registry, TINY + "\n# Sea\nsoundscape: sea\n[wave] Waves.\n", cache_dir=cache)
+    assert dialog.soundscape_box.itemText(0) == "The story's own: Soft rain, changing with the pages"
+    assert dialog.soundscape_box.currentData() is None
+
+
 def test_the_dialog_starts_with_sensible_choices(qtbot, tmp_path: Path, registry: PackRegistry, cache: Path):
     dialog = _dialog(qtbot, tmp_path, registry, cache_dir=cache)
     assert dialog.out_path == tmp_path / "out" / "The Tiny Moon.ogg"

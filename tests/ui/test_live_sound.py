@@ -71,6 +71,20 @@ def test_the_story_soundscape_fades_in_and_the_next_page_crossfades(qtbot, sound
     assert min(steps) > settled - 10, "the crossfade never dips into silence"
 
 
+def test_a_page_soundscape_holds_on_the_pages_after_it(qtbot, sound, parse):
+    story = parse(TWO_PAGES + "\n# Three\n[calm] The sea is still here.\n").story
+    sound.story_started(story)
+    wait_for_bed(qtbot, sound, "rain")
+    sound.page_changed(story.pages[1])
+    wait_for_bed(qtbot, sound, "sea")
+    sea = sound.mixer.soundscape(Layer.SOUNDSCAPE_1)
+    sound.page_changed(story.pages[2])
+    assert sound.wanted_soundscape() == "sea"  # FORMAT.md: "from this page on"
+    assert sound.mixer.soundscape(Layer.SOUNDSCAPE_1) is sea  # no restart, no crossfade back to rain
+    sound.page_changed(story.pages[0], forward=False)
+    assert sound.wanted_soundscape() == "rain"
+
+
 def test_the_end_winds_down_then_fades_to_silence(qtbot, sound, parse):
     story = parse(TWO_PAGES).story
     sound.story_started(story)

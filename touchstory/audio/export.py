@@ -44,14 +44,21 @@ _ENCODERS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+BED_CROSSFADE = 4.0  # a page's own soundscape takes over as gently as the live app's
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Segment:
     """Play `voice` (a WAV, or nothing), then `hold` seconds before the next segment.
-    A leading Segment(None, 2.0) gives the soundscape time to fade in first."""
+    A leading Segment(None, 2.0) gives the soundscape time to fade in first. With
+    `change_bed`, the soundscape crossfades to `bed` (None: fades away) as the
+    segment starts: a page with its own soundscape."""
 
     voice: Path | None
     hold: float
     text: str = ""
+    bed: Sound | None = None
+    change_bed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +95,8 @@ def render_session(
     if suffix != ".wav" and suffix not in _ENCODERS:
         raise AudioError(f"Can't export to '{out.name}': use a file name ending in .wav, .ogg or .mp3.")
     plan = [(seg, _voice_frames(seg)) for seg in segments]
-    ending = (_frames(wind_down) + _frames(fade_out)) if soundscape is not None else 0
+    beds = soundscape is not None or any(seg.change_bed and seg.bed is not None for seg in segments)
+    ending = (_frames(wind_down) + _frames(fade_out)) if beds else 0
     total = sum(v + _frames(seg.hold) for seg, v in plan) + ending
     mixer = Mixer()
     mixer.set_volume(Layer.NARRATION, voice_volume)
@@ -100,10 +108,12 @@ def render_session(
         with _Sink(tmp, suffix, title) as sink:
             writer = _Writer(mixer, sink, total, progress, cancel)
             for seg, frames in plan:
+                if seg.change_bed:
+                    mixer.set_soundscape(Layer.SOUNDSCAPE_1, seg.bed, fade=BED_CROSSFADE)
                 if seg.voice is not None and frames:
                     mixer.play_voice(read_wav(seg.voice))
                 writer.run(frames + _frames(seg.hold))
-            if soundscape is not None:
+            if beds:
                 writer.run(_frames(wind_down))
                 mixer.fade_out(fade_out)
                 writer.run(_frames(fade_out))

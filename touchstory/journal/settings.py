@@ -273,6 +273,16 @@ class SettingsStore:
                       + ", ".join(name.replace("_", " ") for name in bad) + ".")
         return Loaded(settings, notice)
 
+    def peek(self) -> Settings:
+        """The saved settings for a command that only reads them (`touchstory
+        render`): never moves or writes anything; the usual settings when the
+        file is missing or can't be read."""
+        try:
+            raw = self._decode(self.path.read_bytes())
+        except OSError:
+            return Settings()
+        return settings_from_json(raw)[0] if raw is not None else Settings()
+
     def save(self, settings: Settings) -> None:
         """Write the settings atomically, keeping keys this version does not know."""
         if not self._writable:

@@ -233,6 +233,14 @@ class Story:
     def first_picture(self) -> Picture | None:
         return next((p.picture for p in self.pages if p.picture), None)
 
+    def soundscape_on_page(self, page: int) -> str | None:
+        """The background sound in force on page `page`: a `soundscape:` holds from
+        its page on, until another page changes it; before any, the story's own."""
+        for earlier in reversed(self.pages[: max(0, page) + 1]):
+            if earlier.soundscape:
+                return earlier.soundscape
+        return self.meta.soundscape
+
 
 class Severity(Enum):
     ERROR = "error"

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from touchstory.audio.export import ExportResult
 from touchstory.audio.sleep import FADE_MAX, FADE_MIN
-from touchstory.audio.soundscapes import ALIASES, SOUNDSCAPES
-from touchstory.export import FILE_KINDS, estimate_seconds, file_name_for, length_text
+from touchstory.export import (
+    FILE_KINDS, NO_SOUNDSCAPE, PACE_CHOICES, estimate_seconds, file_name_for, has_soundscape, length_text,
+    soundscape_choices, speed_choices,
+)
 from touchstory.journal.settings import Settings
 from touchstory.speech.engine import INSTALL_HINT
 from touchstory.speech.factory import default_engine
-from touchstory.speech.voices import Speed
 from touchstory.story.duration import format_duration
 from touchstory.story.model import Story
 from touchstory.story.packs import StrokePack
@@ -38,9 +39,6 @@ from touchstory.ui.export_job import (
 from touchstory.ui.library.filter_bar import QuietCombo
 from touchstory.ui.library.style import apply_library_theme, hint_label
 from touchstory.ui.theme import Theme
-
-NO_SOUNDSCAPE = "none"
-
 
 def export_rules(theme: Theme) -> str:
     """The dialog's own looks, added to the library's style sheet."""
@@ -144,12 +142,16 @@ class ExportDialog(QDialog):
         self.narration.setEnabled(self._voice_problem is None)
         form.addRow("Voice", self.narration)
         self.speed_box = QuietCombo()
-        self._fill_speeds()
+        self._fill(self.speed_box, *speed_choices(self._settings.rate_wpm))
         form.addRow("Voice speed", self.speed_box)
+        self.pace_box = QuietCombo()
+        self._fill(self.pace_box, list(PACE_CHOICES), 1)
+        self.pace_box.setAccessibleName("Time for each stroke")
+        form.addRow("Time for strokes", self.pace_box)
         self.estimate = hint_label("")
         self.estimate.setWordWrap(False)  # one short line; wrapping it in a form row clips it
         form.addRow("", self.estimate)
-        for box in (self.format_box, self.soundscape_box, self.speed_box):
+        for box in (self.format_box, self.soundscape_box, self.speed_box, self.pace_box):
             box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.form_box)
 
@@ -195,30 +197,20 @@ class ExportDialog(QDialog):
         self.soundscape_box.currentIndexChanged.connect(self._update_estimate)
         self.narration.toggled.connect(self._on_narration_toggled)
         self.speed_box.currentIndexChanged.connect(self._update_estimate)
+        self.pace_box.currentIndexChanged.connect(self._update_estimate)
         self.make_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.music_only_button.clicked.connect(self._on_music_only_button_clicked)
         self.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
 
     def _fill_soundscapes(self) -> None:
-        own = self._story.meta.soundscape
-        if own and own != NO_SOUNDSCAPE:
-            info = SOUNDSCAPES.get(ALIASES.get(own, own))
-            self.soundscape_box.addItem(f"The story's own: {info.name if info else Path(own).name}", None)
-        for key, info in SOUNDSCAPES.items():
-            self.soundscape_box.addItem(info.name, key)
-        self.soundscape_box.addItem("None: the voice alone", NO_SOUNDSCAPE)
-        if not own or own == NO_SOUNDSCAPE:
-            self.soundscape_box.setCurrentIndex(self.soundscape_box.count() - 1)
+        self._fill(self.soundscape_box, *soundscape_choices(self._story))
 
-    def _fill_speeds(self) -> None:
-        for speed in (Speed.BEDTIME, Speed.NORMAL):
-            self.speed_box.addItem(f"{speed.label}, {speed.wpm} words a minute", speed.wpm)
-        chosen = self._settings.rate_wpm
-        if chosen != Settings().rate_wpm and self.speed_box.findData(chosen) < 0:
-            self.speed_box.addItem(f"As in Settings, {chosen} words a minute", chosen)
-        found = self.speed_box.findData(chosen)
-        self.speed_box.setCurrentIndex(found if found >= 0 and chosen != Settings().rate_wpm else 0)
+    @staticmethod
+    def _fill(box: QuietCombo, choices: list[tuple[str, object]], current: int) -> None:
+        for label, data in choices:
+            box.addItem(label, data)
+        box.setCurrentIndex(current)
 
     def _probe_voice(self) -> str | None:
         """Why there can be no voice, or None. Making an engine starts nothing."""
@@ -247,7 +239,8 @@ class ExportDialog(QDialog):
             self._story, self._pack, self.out_path, soundscape=self.soundscape_box.currentData(),
             narration=self.narration.isChecked(), rate_wpm=int(self.speed_box.currentData()),
             voice_id=self._settings.voice_id or None,
-            fade=max(FADE_MIN, min(FADE_MAX, self._settings.fade_seconds)), cache_dir=self._cache_dir)
+            fade=max(FADE_MIN, min(FADE_MAX, self._settings.fade_seconds)), cache_dir=self._cache_dir,
+            volumes=self._settings.volumes, pace=float(self.pace_box.currentData()))
 
     def start(self) -> None:
         """Begin the export (the "Make the file" button)."""
@@ -365,16 +358,20 @@ class ExportDialog(QDialog):
             return f"“{self.out_path.name}” needs to end in .ogg, .mp3 or .wav."
         if self.out_path.is_dir():
             return f"{self.out_path} is a folder: add a file name, such as {file_name_for(self._story.title)}."
-        if not self.narration.isChecked() and self.soundscape_box.currentData() == NO_SOUNDSCAPE:
+        chosen = self.soundscape_box.currentData()
+        silent_bed = chosen == NO_SOUNDSCAPE or (chosen is None and not has_soundscape(self._story))
+        if not self.narration.isChecked() and silent_bed:
             return "With no voice and no soundscape the file would be silent. Choose a soundscape."
         return None
 
     def seconds_estimate(self) -> float:
         """How long the file will be (see touchstory.export.estimate_seconds)."""
         wpm = int(self.speed_box.currentData()) if self.narration.isChecked() else None
-        return estimate_seconds(self._story, self._pack, rate_wpm=wpm,
-                                soundscape=self.soundscape_box.currentData() != NO_SOUNDSCAPE,
-                                fade=self.request().fade)
+        chosen = self.soundscape_box.currentData()
+        beds = chosen != NO_SOUNDSCAPE if chosen is not None else has_soundscape(self._story)
+        request = self.request()
+        return estimate_seconds(self._story, self._pack, rate_wpm=wpm, soundscape=beds, fade=request.fade,
+                                pace=request.pace)
 
     def _update_estimate(self, *_args: object) -> None:
         seconds = self.seconds_estimate()

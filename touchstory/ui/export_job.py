@@ -10,11 +10,12 @@ of trouble (no voice, can't write) so the dialog can offer the right way out.
 from __future__ import annotations
 
 import errno
+import logging
 import tempfile
 import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from touchstory.audio.export import ExportCancelled, ExportResult
 from touchstory.audio.sound import Sound
 from touchstory.errors import AudioError, SpeechError
-from touchstory.export import export_story, load_soundscape
+from touchstory.export import export_story, load_page_soundscapes, load_soundscape
+from touchstory.journal.settings import Volumes
 from touchstory.speech.cache import CachedEngine
 from touchstory.speech.engine import SpeechEngine
 from touchstory.speech.factory import default_engine
@@ -32,6 +34,7 @@ from touchstory.story.model import Story
 from touchstory.story.packs import StrokePack
 
 EngineFactory = Callable[[], SpeechEngine]
+log = logging.getLogger(__name__)
 
 # Share of the bar each stage gets (they are scaled to the whole when a stage is skipped).
 _SOUNDSCAPE, _VOICE, _MIX = 0.1, 0.3, 0.6
@@ -45,8 +48,9 @@ class Trouble(Enum):
 
 @dataclass(frozen=True, slots=True)
 class ExportRequest:
-    """Everything one export needs. `soundscape`: None for the story's own, "none"
-    for no soundscape, else a built-in's id."""
+    """Everything one export needs. `soundscape`: None for the story's own (and its
+    pages' own), "none" for no soundscape, else a built-in's id, throughout.
+    `volumes`: the levels from Settings; `pace`: scales each stroke's time."""
 
     story: Story
     pack: StrokePack | None
@@ -57,6 +61,8 @@ class ExportRequest:
     voice_id: str | None = None
     fade: float = 20.0
     cache_dir: Path | None = None
+    volumes: Volumes = field(default_factory=Volumes)
+    pace: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,10 @@ def run_export(request: ExportRequest, engine_factory: EngineFactory,
     soundscape: Sound | None = load_soundscape(
         request.soundscape, request.story, cache,
         progress=lambda f: progress("Making the soundscape", _SOUNDSCAPE * f))
+    beds = None
+    if request.soundscape is None:
+        beds = load_page_soundscapes(request.story, cache, soundscape, warn=log.warning,
+                                     progress=lambda f: progress("Making the soundscape", _SOUNDSCAPE * f))
     if cancel.is_set():
         raise ExportCancelled("The export was cancelled.")
     engine: SpeechEngine | None = None
@@ -136,7 +146,8 @@ def run_export(request: ExportRequest, engine_factory: EngineFactory,
     voice = settings_for(request.story.meta.language, request.rate_wpm, voice_id=request.voice_id)
     try:
         return export_story(request.story, request.pack, request.out, engine=engine, voice=voice,
-                            soundscape=soundscape, fade=request.fade, progress=staged, cancel=cancel)
+                            soundscape=soundscape, page_beds=beds, volumes=request.volumes, pace=request.pace,
+                            fade=request.fade, progress=staged, cancel=cancel)
     finally:
         if engine is not None:
             engine.close()

@@ -185,15 +185,18 @@ class LiveSound(QObject):
             self._choose()
 
     def wanted_soundscape(self) -> str | None:
-        """What should play now: the user's choice, else the page's, else the story's."""
+        """What should play now: the user's choice, else the one in force on this
+        page (a page's `soundscape:` holds until another page changes it), else the
+        story's."""
         override = self.settings.soundscape_override.strip()
         if override == "none":
             return None
         if override:
             return override
-        if self._page is not None and self._page.soundscape:
-            return self._page.soundscape
-        return self._story.meta.soundscape if self._story is not None else None
+        if self._story is None:
+            return None
+        index = next((i for i, p in enumerate(self._story.pages) if p is self._page), 0)
+        return self._story.soundscape_on_page(index)
 
     def shutdown(self) -> None:
         self._tick.stop()
