@@ -288,9 +288,10 @@ class Touchstory(QObject):
         self.theme = theme
         if changed or force:
             self.library.set_theme(theme)
-            set_theme = getattr(self.player, "set_theme", None)
-            if callable(set_theme):
-                set_theme(theme)
+            for window in (self.player, self.classroom):
+                set_theme = getattr(window, "set_theme", None)
+                if callable(set_theme):
+                    set_theme(theme)
 
     def shutdown(self) -> None:
         """Before quitting: stop the timers, let running reads finish, close the journal."""

@@ -338,6 +338,40 @@ def test_narrated_story_moves_on_by_itself_and_then_to_the_next_step(make, clock
     assert group.slide.text == "Say thank you to your partner."
 
 
+def test_blanking_holds_a_narrated_story_and_unblanking_goes_on(make, clock, packs):
+    group, events = make(mode=Mode.NARRATED)
+    go_to_story(group)
+    first = [e for e in events if isinstance(e, Speak)][-1]
+    group.set_blank(True)
+    assert group.paused and PausedChanged(True) in events  # the voice stops (controller: narrator.stop)
+    group.speech_finished(first.token)
+    for _ in range(30):  # far longer than the line and its stroke
+        clock.advance(1)
+        group.tick()
+    assert group.slide.text == "Hello, rain."  # nothing went on while the class looked at the teacher
+    group.set_blank(False)
+    assert not group.paused
+    again = [e for e in events if isinstance(e, Speak)][-1]
+    assert again.text == "Hello, rain." and again.token != first.token  # the line is said again
+    group.speech_finished(again.token)
+    clock.advance(packs["story"]["calm"].tempo + 0.01)
+    group.tick()
+    assert group.slide.text == "Drip, drip, drip."
+
+
+def test_a_pause_the_teacher_chose_outlasts_a_blank(make, clock):
+    group, _ = make(mode=Mode.NARRATED)
+    go_to_story(group)
+    group.set_paused(True)
+    group.set_blank(True)
+    group.set_blank(False)
+    assert group.paused
+    read_aloud, _ = make()
+    go_to_story(read_aloud)
+    read_aloud.set_blank(True)
+    assert not read_aloud.paused  # reading aloud, the teacher holds the pace anyway
+
+
 def test_narration_gets_on_without_a_voice(make, clock, packs):
     group, events = make(mode=Mode.NARRATED, narration_available=False)
     go_to_story(group)

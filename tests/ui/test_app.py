@@ -255,6 +255,19 @@ def test_automatic_theme_turns_to_bedtime_in_the_evening(qtbot, started, paths: 
     assert app.library.property("touchstory_theme") == "bedtime"
 
 
+def test_an_open_classroom_follows_a_theme_change(qtbot, started):
+    app = started("classroom")
+    classroom = app.classroom
+    assert classroom is not None
+    try:
+        app._on_settings_changed(replace(app.settings, theme=ThemeChoice.CONTRAST))
+        assert app.theme.name.value == "contrast" and classroom.theme == app.theme
+        assert classroom.projector.theme == app.theme and classroom.preview.theme == app.theme
+        assert classroom.console._theme == app.theme
+    finally:
+        classroom.close()
+
+
 def test_closing_the_library_saves_its_size_and_filters(qtbot, started, paths: UserPaths):
     app = started("library")
     wait_scanned(qtbot, app)

@@ -24,7 +24,7 @@ from touchstory.story.packs import PackRegistry
 from touchstory.story.parser import load_story
 from touchstory.ui.classroom import open_classroom
 from touchstory.ui.classroom.cards import strong_accent
-from touchstory.ui.classroom.projector import ProjectorWindow
+from touchstory.ui.classroom.projector import LINE_FLOOR, ProjectorWindow
 from touchstory.ui.theme import theme_by_name
 
 pytestmark = pytest.mark.slow
@@ -192,6 +192,11 @@ def test_projector_blank_and_move_on(qtbot, projector):
     group.move_on_now()
     render(qtbot, view, group, "projector-move-on")
     assert view.move_on.isVisible()
+    for widget in (view.picture, view.animation, view.label, view.words):
+        assert not widget.geometry().intersects(view.move_on.geometry()), f"{widget} is covered by Move on"
+    assert view.words.font_pixel_size() >= LINE_FLOOR * view.height(), "the line stays readable at the back"
+    view.set_move_on(False)
+    assert view.picture.geometry().top() < view.move_on.geometry().bottom(), "the slide moves back up after"
     group.toggle_blank()
     image = render(qtbot, view, group, "projector-blank")
     assert mean_lightness(image) < 3, "a blanked projector is a calm dark screen"
@@ -214,6 +219,9 @@ def test_console(qtbot, packs, tmp_path, theme):
         image = c.console.grab().toImage()
         image.save(str(shots() / f"console-{theme}.png"))
         assert c.console.side_panel.isVisible() and c.console.notes_label.text()
+        plan = c.console.plan_list
+        assert plan.count() == 10 and plan.verticalScrollBar().maximum() == 0, \
+            "at 1280x800 the whole plan shows without scrolling"
         c.console.set_compact(True)
         c.console.resize(660, 470)
         qtbot.wait(50)

@@ -101,6 +101,7 @@ class GroupSession:
         self.blanked = False
         self.overlay: Overlay | None = None
         self.paused = False
+        self._blank_hold = False  # the story was paused by blanking, not by the teacher
         self.end_reason: EndReason | None = None
         self._listeners: list[Callable[[Event], None]] = []
         self._held: list[Event] | None = None
@@ -325,6 +326,13 @@ class GroupSession:
             self._emit(OverlayChanged(None))
         if blanked != self.blanked:
             self.blanked = blanked
+            # A narrated story holds while the screen is dark (the class is looking at
+            # the teacher) and goes on when it comes back; a pause the teacher chose stays.
+            if blanked and not self.paused and self.mode is Mode.NARRATED and self.session is not None:
+                self.set_paused(True)
+                self._blank_hold = True
+            elif not blanked and self._blank_hold:
+                self.set_paused(False)
             self._sync_round()
             self._emit(BlankChanged(blanked))
 
@@ -355,6 +363,7 @@ class GroupSession:
 
     # -- intents: pace and set-up ------------------------------------------------------------------
     def set_paused(self, paused: bool) -> None:
+        self._blank_hold = False
         if paused == self.paused or self.ended:
             return
         self.paused = paused

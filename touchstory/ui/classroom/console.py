@@ -145,6 +145,7 @@ class ConsoleWindow(QWidget):
         self.plan_list.setAccessibleName("Session plan")
         self.plan_list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.plan_list.setToolTip("Double-click a step to go there")
+        self.plan_list.setUniformItemSizes(True)
         right = QVBoxLayout()
         right.setSpacing(6)
         right.addWidget(self.preview_caption)
@@ -268,7 +269,7 @@ class ConsoleWindow(QWidget):
             button.setFont(font(16, bold=True))
         self.next_button.setFont(font(22, bold=True))
         self.back_button.setFont(font(18, bold=True))
-        self.plan_list.setFont(font(16))
+        self.plan_list.setFont(font(15))
         for box in (self.mode_box, self.formation_box, self.round_box, self.screen_box):
             box.setFont(font(15))
         self.setup_panel.pace_label.setFont(font(16))

@@ -403,6 +403,16 @@ class ClassroomController(QObject):
     def _on_window_close_requested(self) -> None:
         self.close()
 
+    def set_theme(self, theme: Theme) -> None:
+        """A new look (Settings, or the bedtime hours starting): both windows and the
+        console's small copy of the projector follow at once."""
+        if theme == self.theme:
+            return
+        self.theme = theme
+        for view in (self.projector, self.preview):
+            view.set_theme(theme)
+        self.console.set_theme(theme)
+
     def close(self) -> None:
         """Close both windows gently (narration stops, the sound fades)."""
         if self._closing:

@@ -162,8 +162,11 @@ class ProjectorWindow(QWidget):
 
     def set_move_on(self, visible: bool, round_number: int = 1) -> None:
         self.move_on.round = round_number
+        changed = visible == self.move_on.isHidden()
         self.move_on.setVisible(visible)
         self.move_on.raise_()
+        if changed:
+            self._layout()
         self.blank.raise_()
 
     # -- input ----------------------------------------------------------------------------
@@ -187,11 +190,15 @@ class ProjectorWindow(QWidget):
         self._layout()
 
     def _layout(self) -> None:
-        w, h = self.width(), self.height()
-        m = int(h * 0.035)
+        w, full_h = self.width(), self.height()
+        m = int(full_h * 0.035)
         for overlay in (self.card, self.blank):
             overlay.setGeometry(self.rect())
-        self.move_on.setGeometry(int(w * 0.25), m, int(w * 0.5), int(h * 0.15))
+        self.move_on.setGeometry(int(w * 0.25), m, int(w * 0.5), int(full_h * 0.13))
+        # "Move on" takes a band of its own at the top while it shows: the slide moves
+        # down under it for those seconds rather than being covered.
+        band = self.move_on.geometry().bottom() + 1 if not self.move_on.isHidden() else 0
+        h = full_h - band
         slide = self.slide
         hidden = {self.picture, self.animation, self.words, self.label, self.heading, self.how}
         shown: dict[QWidget, tuple[int, int, int, int]] = {}
@@ -209,7 +216,7 @@ class ProjectorWindow(QWidget):
                     top_h = int(h * share)
                     words_top = m + top_h + int(h * 0.02)
                     self.words.setGeometry(m, words_top, w - 2 * m, bottom - words_top)
-                    if self.words.font_pixel_size() >= h * LINE_FLOOR:
+                    if self.words.font_pixel_size() >= full_h * LINE_FLOOR:
                         break
             if has_picture and stroke:
                 shown[self.picture] = (m, m, int(w * 0.6) - m, top_h)
@@ -237,8 +244,8 @@ class ProjectorWindow(QWidget):
             shown[self.label] = ((w - side * 2) // 2, m, side * 2, side)
             top = m + side + int(h * 0.03)
             shown[self.words] = (m, top, w - 2 * m, bottom - top)
-        for widget, geometry in shown.items():
-            widget.setGeometry(*geometry)
+        for widget, (x, y, gw, gh) in shown.items():
+            widget.setGeometry(x, y + band, gw, gh)
             widget.show()
         for widget in hidden - shown.keys():
             widget.hide()
