@@ -10,11 +10,22 @@ clock is injected and the shell listens to small events, as with `Session`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from touchstory.pacing import session as story_session
 from touchstory.pacing.clock import Clock
+from touchstory.pacing.group_events import (  # the events are part of this module's interface
+    BlankChanged,
+    Event,
+    MoveOnChanged,
+    OverlayChanged,
+    PaceChanged,
+    PlanChanged,
+    RoundEnded,
+    SlideChanged,
+    Speak,
+)
 from touchstory.pacing.plan import Formation, Plan, PlanStep, StepKind
 from touchstory.pacing.rounds import RoundTimer
 from touchstory.pacing.session import (
@@ -34,52 +45,6 @@ MOVE_ON_SECONDS = 5.0  # how long "move on" stays up after a round ends
 PACE_RANGE = (0.5, 2.0)
 _ESTIMATES = {StepKind.SETTLE: 45.0, StepKind.PERMISSION: 10.0, StepKind.THANKS: 8.0, StepKind.SWAP: 15.0,
               StepKind.CLOSE: 40.0}
-
-# -- events -----------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class SlideChanged:
-    slide: Slide
-
-
-@dataclass(frozen=True, slots=True)
-class BlankChanged:
-    blanked: bool
-
-
-@dataclass(frozen=True, slots=True)
-class OverlayChanged:
-    overlay: Overlay | None
-
-
-@dataclass(frozen=True, slots=True)
-class RoundEnded:
-    number: int  # the round that just ended (1 = the first); chime and "move on"
-
-
-@dataclass(frozen=True, slots=True)
-class MoveOnChanged:
-    visible: bool
-
-
-@dataclass(frozen=True, slots=True)
-class PlanChanged:
-    plan: Plan  # formation or round timer changed
-
-
-@dataclass(frozen=True, slots=True)
-class PaceChanged:
-    pace: float
-
-
-@dataclass(frozen=True, slots=True)
-class Speak:
-    token: int  # hand back to `speech_finished(token)` when the audio ends
-    text: str
-
-
-Event = (SlideChanged | BlankChanged | OverlayChanged | RoundEnded | MoveOnChanged | PlanChanged | PaceChanged
-         | PausedChanged | ModeChanged | Speak | Finished)
-
 
 def _story_only(story: Story) -> Story:
     """The plan's own ask and thank-you steps stand in for the story's cards."""
