@@ -219,6 +219,8 @@ def test_stroke_card_shows_name_repeats_place_and_pressure(qtbot, little):
     assert card.dots.count() == 3
     assert card.where_text() == "On the shoulders · light touch"  # the line's own place and pressure
     assert card.how_text().endswith(".") and "\n" not in card.how_text()
+    # the walk's own how-to is for the back: moved by the line, the card says so
+    assert card.how_text() == "The walk movement, made on the shoulders instead of the back."
     assert card.animation.stroke is card.stroke
     press(qtbot, player, clock, Qt.Key.Key_Right)
     assert card.name.text() == "No stroke"

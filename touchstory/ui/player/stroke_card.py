@@ -15,7 +15,7 @@ from touchstory.resources import icons_dir
 from touchstory.story.model import Area, Pressure, StoryLine
 from touchstory.story.packs import Body, Stroke, StrokePack
 from touchstory.ui.strokes.animation import StrokeAnimation, Ticker
-from touchstory.ui.strokes.words import first_sentence, tempo_words, where_words
+from touchstory.ui.strokes.words import first_sentence, how_words, tempo_words, where_words
 from touchstory.ui.theme import Theme, paint_card
 
 MAX_DOTS = 10
@@ -205,9 +205,10 @@ class StrokeCard(QWidget):
         self.dots.set_count(repeats)
         pressure = line.tag.pressure if line is not None and line.tag.pressure else stroke.pressure
         where = where_words(area, pressure)
-        self._texts = (stroke.name, where, tempo_words(stroke.tempo), first_sentence(stroke.how))
+        how = how_words(stroke.name, stroke.how, stroke.area, area)
+        self._texts = (stroke.name, where, tempo_words(stroke.tempo), how)
         self._show_texts()
-        self.setAccessibleDescription(f"{stroke.name}, {repeats} times, {where}. {first_sentence(stroke.how)}")
+        self.setAccessibleDescription(f"{stroke.name}, {repeats} times, {where}. {how}")
 
     def _show_none(self, line: StoryLine | None) -> None:
         self._stroke = None

@@ -29,6 +29,15 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else text.strip()
 
 
+def how_words(name: str, how: str, own: Area, area: Area | None) -> str:
+    """The one line of how-to for a stroke made where a story line puts it: its own
+    first sentence, or, moved to another area ("[squeeze feet]"), a line that does
+    not send the hands to the pack's usual place (the shoulders, for a squeeze)."""
+    if area is None or area is own:
+        return first_sentence(how)
+    return f"The {name.lower()} movement, made {area_words(area)} instead of {area_words(own)[3:]}."
+
+
 def tempo_words(seconds: float) -> str:
     """"About 2½ seconds each time"."""
     whole, frac = int(seconds), seconds - int(seconds)
