@@ -1,8 +1,9 @@
 """The animated stroke demonstrations: hands follow the pack's motion at the
 stroke's tempo, each touch kind looks like itself, every stroke of both packs
 animates on the right side of the right body (a baby's back strokes on the baby
-lying on its tummy), the day outline reads from across a room, and the Strokes
-page lists them all with their how-to."""
+lying on its tummy; a child's feet and legs on the child lying down, their chest,
+tummy and face on the child facing us), the day outline reads from across a room,
+and the Strokes page lists them all with their how-to."""
 
 from __future__ import annotations
 
@@ -252,6 +253,95 @@ def test_other_strokes_keep_their_views(qtbot):
     assert view_for(Body.BABY, Area.LEGS) is View.BABY_FRONT and view_for(Body.BABY, None) is View.BABY_FRONT
 
 
+def test_a_child_turns_to_the_side_the_hands_are_on(qtbot):
+    """The child is seen from behind for the usual strokes, lies down for the legs
+    and feet ("[squeeze feet]"), and faces us for the chest, tummy and face."""
+    for area in (None, Area.BACK, Area.SHOULDERS, Area.ARMS, Area.HANDS, Area.HEAD):
+        assert view_for(Body.BACK, area) is View.CHILD_BACK, area
+    for area in (Area.LEGS, Area.FEET):
+        assert view_for(Body.BACK, area) is View.CHILD_LYING, area
+    for area in (Area.CHEST, Area.TUMMY, Area.FACE):
+        assert view_for(Body.BACK, area) is View.CHILD_FRONT, area
+    story = registry()["story"]
+    widget = StrokeAnimation(theme_by_name("bedtime"), story["squeeze"], story.body)
+    qtbot.addWidget(widget)
+    assert widget.view is View.CHILD_BACK and widget.motion == story["squeeze"].motion
+    widget.set_stroke(story["squeeze"], story.body, Area.FEET)
+    assert widget.view is View.CHILD_LYING and widget.area is Area.FEET
+    widget.set_stroke(None)
+    assert widget.view is View.CHILD_LYING  # a line with no stroke leaves the child lying
+    widget.set_stroke(story["calm"], story.body, Area.TUMMY)
+    assert widget.view is View.CHILD_FRONT
+    widget.set_stroke(story["calm"], story.body)
+    assert widget.view is View.CHILD_BACK
+
+
+@pytest.mark.parametrize("body", list(Body))
+@pytest.mark.parametrize("area", list(Area))
+def test_every_area_has_a_place_on_the_drawing_shown(body, area):
+    view = view_for(body, area)
+    assert area in SPOTS[view], f"{body.value}: the {area.value} are not on {view.value}"
+
+
+def _near_spot(point: tuple[float, float], spot) -> bool:
+    """Within the spot: along its axis (a little slack at the ends) and no further
+    across it than half its width."""
+    (x0, y0), (x1, y1) = spot.start, spot.end
+    dx, dy = x1 - x0, y1 - y0
+    u = ((point[0] - x0) * dx + (point[1] - y0) * dy) / (dx * dx + dy * dy)
+    closest = (x0 + dx * min(max(u, 0.0), 1.0), y0 + dy * min(max(u, 0.0), 1.0))
+    return -0.05 <= u <= 1.05 and math.dist(point, closest) <= spot.width / 2 + 1e-3  # points are rounded
+
+
+def test_a_squeeze_moved_onto_the_feet_lands_on_the_feet():
+    story = registry()["story"]
+    squeeze = story["squeeze"]
+    view = view_for(story.body, Area.FEET)
+    motion = place(squeeze.motion, squeeze.area, Area.FEET, view)
+    assert motion != squeeze.motion and motion.hands == 2 and motion.touch is squeeze.motion.touch
+    feet = SPOTS[View.CHILD_LYING][Area.FEET]
+    mirror = type(feet)((1 - feet.start[0], feet.start[1]), (1 - feet.end[0], feet.end[1]), feet.width)
+    fill = outline(view).fill
+    for x, y in motion.points:
+        assert _near_spot((x, y), feet), f"the left hand at {x},{y} is not on the left foot"
+        assert _near_spot((1 - x, y), mirror), f"the right hand at {1 - x},{y} is not on the right foot"
+        assert y > 0.85 and fill.contains(QPointF(x, y)) and fill.contains(QPointF(1 - x, y))
+    walk = place(story["walk"].motion, Area.BACK, Area.LEGS, View.CHILD_LYING)
+    legs = SPOTS[View.CHILD_LYING][Area.LEGS]
+    assert all(_near_spot(p, legs) for p in walk.points)
+    assert walk.points[0][1] > walk.points[-1][1]  # the last piggy walks up the leg, as up the back
+
+
+def test_the_hands_squeeze_the_feet_in_the_picture(qtbot):
+    """Render "[squeeze feet]": every hand-coloured pixel is low in the picture, on
+    the child's feet, none on the back where the stroke is usually shown."""
+    story = registry()["story"]
+    theme = theme_by_name("day")
+    widget = StrokeAnimation(theme, None, story.body)
+    qtbot.addWidget(widget)
+    widget.resize(240, 240)
+    widget.show()
+    side = min(widget.width(), widget.height()) - 8
+    top = (widget.height() - side) / 2
+    accent = QColor(theme.palette.accent)
+
+    def hand_rows(area):
+        widget.set_stroke(story["squeeze"], story.body, area)
+        image = _frame_image(widget, 0.5 * story["squeeze"].tempo)  # squeezing
+        return [(y - top) / side for _, y in _mask(image, lambda c: _close(c, accent))]
+
+    feet = hand_rows(Area.FEET)
+    assert widget.view is View.CHILD_LYING
+    assert len(feet) > 150, "the hands are drawn"
+    assert min(feet) > 0.78, f"a hand reaches up to {min(feet):.2f} of the picture: not on the feet"
+    shoulders = hand_rows(None)  # the stroke's own place, for comparison
+    assert widget.view is View.CHILD_BACK and max(shoulders) < 0.45
+
+
+def _close(a: QColor, b: QColor, tolerance: int = 24) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) <= tolerance
+
+
 def test_the_back_view_is_its_own_drawing(qtbot):
     theme = theme_by_name("day")
     front, back = StrokeAnimation(theme, None, Body.BABY), StrokeAnimation(theme, None, Body.BABY)
@@ -262,6 +352,25 @@ def test_the_back_view_is_its_own_drawing(qtbot):
     assert back.view is View.BABY_BACK and front.view is View.BABY_FRONT
     assert back.grab().toImage() != front.grab().toImage()
     assert outline(View.BABY_BACK).face.isEmpty() is False  # the turned head's eye, ear and smile
+
+
+def test_the_child_has_three_drawings(qtbot):
+    theme = theme_by_name("bedtime")
+    images = {}
+    for area in (None, Area.CHEST, Area.FEET):
+        widget = StrokeAnimation(theme, None, Body.BACK)
+        widget.set_stroke(None, Body.BACK, area)
+        qtbot.addWidget(widget)
+        widget.resize(160, 160)
+        images[widget.view] = widget.grab().toImage()
+    assert set(images) == {View.CHILD_BACK, View.CHILD_FRONT, View.CHILD_LYING}
+    assert len({img.constBits().tobytes() for img in images.values()}) == 3
+    assert outline(View.CHILD_BACK).face.isEmpty()  # from behind: hair, no face
+    assert not outline(View.CHILD_FRONT).face.isEmpty()  # a calm face under the fringe
+    lying = outline(View.CHILD_LYING)
+    for x in (0.44, 0.56):  # both legs and both feet, the soles turned up
+        assert lying.fill.contains(QPointF(x, 0.75)) and lying.fill.contains(QPointF(x, 0.93))
+    assert not lying.fill.contains(QPointF(0.5, 0.8))  # a gap between the legs
 
 
 def _drawn(view: View):
@@ -289,7 +398,7 @@ def test_every_stroke_lands_on_the_body_wherever_a_line_puts_it(pack_id, stroke_
 
 def test_the_bundled_routines_put_every_hand_on_the_body():
     """Every line of every bundled story, with its own area: the hands land on the
-    drawing shown, unless that drawing lacks the area (a child's feet)."""
+    drawing shown, and that drawing shows the area (a child's feet too)."""
     checked = 0
     for folder in sorted(p for p in bundled_stories_dir().iterdir() if p.is_dir() and any(p.glob("*.story"))):
         story, pack = load(folder.name)
@@ -301,8 +410,7 @@ def test_the_bundled_routines_put_every_hand_on_the_body():
                 area = line.tag.area or s.area
                 view = view_for(pack.body, area)
                 motion = place(s.motion, s.area, area, view)
-                if area not in SPOTS[view]:
-                    assert motion == s.motion  # shown where the pack draws it
+                assert area in SPOTS[view], f"{folder.name}:{line.loc.line} [{s.id} {area.value}] not drawn"
                 fill = _drawn(view)
                 off = [p for p in _hand_points(motion, s.tempo) if not fill.contains(QPointF(*p))]
                 assert not off, f"{folder.name}:{line.loc.line} [{s.id} {area.value}] off the body at {off[:3]}"
@@ -368,6 +476,15 @@ def test_the_card_shows_a_line_on_the_area_it_names(qtbot):
     line = next(line for page in tummy.pages for line in page.lines if line.tag.stroke == "tummy-clock")
     card.set_line(line, pack)
     assert card.animation.view is View.BABY_FRONT
+    piggy, story_pack = load("this-little-piggy")
+    lines = [line for page in piggy.pages for line in page.lines if line.tag.stroke]
+    card.set_line(lines[0], story_pack)  # [squeeze feet light] This little piggy went to market,
+    assert card.animation.view is View.CHILD_LYING and card.animation.area is Area.FEET
+    assert card.where_text().startswith("On the feet")
+    assert all(y > 0.85 for _, y in card.animation.motion.points)
+    card.set_line(lines[4], story_pack)  # [walk x4 legs light] ... all the way home.
+    assert card.animation.view is View.CHILD_LYING and card.animation.area is Area.LEGS
+    assert all(0.6 < y < 0.86 for _, y in card.animation.motion.points)
 
 
 # -- colours -----------------------------------------------------------------------------
@@ -407,7 +524,8 @@ def test_bedtime_and_high_contrast_bodies_stay_as_they_should():
 @pytest.mark.parametrize("theme", ["day", "bedtime"])
 def test_stroke_card_screenshots(qtbot, theme):
     cases = [("sleepy-back", "back-glide", View.BABY_BACK), ("sleepy-back", "compression", View.BABY_BACK),
-             ("round-the-tummy", "tummy-clock", View.BABY_FRONT), ("the-lighthouse-cat", "circle", View.CHILD_BACK)]
+             ("round-the-tummy", "tummy-clock", View.BABY_FRONT), ("the-lighthouse-cat", "circle", View.CHILD_BACK),
+             ("this-little-piggy", "squeeze", View.CHILD_LYING), ("this-little-piggy", "walk", View.CHILD_LYING)]
     for name, stroke_id, view in cases:
         story, pack = load(name)
         line = next(line for page in story.pages for line in page.lines if line.tag.stroke == stroke_id)

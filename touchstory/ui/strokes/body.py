@@ -1,94 +1,23 @@
 """Body outlines and the grown-up's hand, drawn with QPainterPath in 0..1 body
 coordinates (the packs' motion points use the same square; see the top of each
-.pack file). Simple, soft shapes: a child's back and shoulders seen from behind,
-a baby lying on its back seen from above, and the same baby turned over on its
-tummy (head to one side) for strokes on the back. The baby's two views share
-their frame: head at the top, the torso in the same box, so the infant pack's
-back strokes land on the drawn back."""
+.pack file). Simple, soft shapes: a baby lying on its back seen from above, and
+the same baby turned over on its tummy (head to one side) for strokes on the back;
+the story pack's child (from behind, in front, lying down) is in body_child.py.
+The baby's two views share their frame: head at the top, the torso in the same
+box, so the infant pack's back strokes land on the drawn back. `outline(view)`
+gives any view's drawing."""
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainterPath, QPainterPathStroker, QTransform
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath, QTransform
 
 from touchstory.story.packs import Body
+from touchstory.ui.strokes.body_child import child_back, child_front, child_lying
 from touchstory.ui.strokes.placing import View
-
-
-@dataclass(frozen=True, slots=True)
-class Outline:
-    """The parts of a body drawing, each a path in unit coordinates."""
-
-    fill: QPainterPath  # everything that gets the body colour
-    hair: QPainterPath  # darker shapes (hair from behind, the baby's nappy)
-    guides: QPainterPath  # faint inner lines: spine, shoulder blades, arm gaps
-    face: QPainterPath  # the baby's sleepy face (empty for the back)
-    hand_size: float  # the grown-up's hand length in unit coordinates
-
-
-_FINE = 1000.0  # curves are flattened at this scale, so they stay round in unit space
-
-
-def _merged(path: QPainterPath) -> QPainterPath:
-    """Overlapping parts merged into one outline. QPainterPath.simplified() turns
-    curves into lines at a fixed tolerance, so do it on a large copy."""
-    big = QTransform.fromScale(_FINE, _FINE).map(path)
-    big.setFillRule(Qt.FillRule.WindingFill)  # overlaps join; odd-even would cut holes
-    big = big.simplified()
-    return QTransform.fromScale(1 / _FINE, 1 / _FINE).map(big)
-
-
-def _stroked(line: QPainterPath, width: float) -> QPainterPath:
-    """A limb: the line drawn with a round-capped pen `width` wide, as a shape."""
-    stroker = QPainterPathStroker()
-    stroker.setWidth(width * _FINE)
-    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
-    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    big = stroker.createStroke(QTransform.fromScale(_FINE, _FINE).map(line))
-    return QTransform.fromScale(1 / _FINE, 1 / _FINE).map(big)
-
-
-def _capsule(x0: float, y0: float, x1: float, y1: float, width: float) -> QPainterPath:
-    line = QPainterPath(QPointF(x0, y0))
-    line.lineTo(x1, y1)
-    return _stroked(line, width)
-
-
-def _back() -> Outline:
-    fill = QPainterPath()
-    # arms hang at the sides, a little apart from the body
-    fill.addPath(_capsule(0.235, 0.31, 0.205, 0.74, 0.085))
-    fill.addPath(_capsule(0.765, 0.31, 0.795, 0.74, 0.085))
-    torso = QPainterPath(QPointF(0.455, 0.19))
-    torso.cubicTo(0.455, 0.215, 0.43, 0.228, 0.38, 0.232)  # neck into the shoulder
-    torso.cubicTo(0.30, 0.238, 0.235, 0.245, 0.215, 0.29)  # shoulder line
-    torso.cubicTo(0.20, 0.33, 0.265, 0.36, 0.27, 0.42)  # round of the shoulder, armpit
-    torso.cubicTo(0.275, 0.6, 0.29, 0.78, 0.295, 0.9)  # side down to the waist
-    torso.quadTo(0.30, 0.94, 0.34, 0.94)
-    torso.lineTo(0.66, 0.94)
-    torso.quadTo(0.70, 0.94, 0.705, 0.9)
-    torso.cubicTo(0.71, 0.78, 0.725, 0.6, 0.73, 0.42)
-    torso.cubicTo(0.735, 0.36, 0.80, 0.33, 0.785, 0.29)
-    torso.cubicTo(0.765, 0.245, 0.70, 0.238, 0.62, 0.232)
-    torso.cubicTo(0.57, 0.228, 0.545, 0.215, 0.545, 0.19)
-    torso.closeSubpath()
-    fill.addPath(torso)
-    fill.addEllipse(QPointF(0.415, 0.105), 0.022, 0.032)  # ears
-    fill.addEllipse(QPointF(0.585, 0.105), 0.022, 0.032)
-    fill = _merged(fill)
-
-    hair = QPainterPath()
-    hair.addEllipse(QPointF(0.5, 0.1), 0.082, 0.094)
-
-    guides = QPainterPath(QPointF(0.5, 0.26))
-    guides.lineTo(0.5, 0.86)  # the spine: the how-to says keep off it
-    for side in (-1, 1):
-        guides.moveTo(0.5 + side * 0.05, 0.33)  # shoulder blades
-        guides.cubicTo(0.5 + side * 0.16, 0.31, 0.5 + side * 0.19, 0.40, 0.5 + side * 0.12, 0.50)
-    return Outline(fill, hair, guides, QPainterPath(), hand_size=0.17)
+from touchstory.ui.strokes.shapes import Outline, merged, stroked
 
 
 def _baby() -> Outline:
@@ -97,18 +26,18 @@ def _baby() -> Outline:
         # arms resting out to the sides, hands open near the hips
         arm = QPainterPath(QPointF(0.5 + side * 0.1, 0.26))
         arm.cubicTo(0.5 + side * 0.17, 0.3, 0.5 + side * 0.25, 0.4, 0.5 + side * 0.275, 0.52)
-        fill.addPath(_stroked(arm, 0.085))
+        fill.addPath(stroked(arm, 0.085))
         fill.addEllipse(QPointF(0.5 + side * 0.29, 0.565), 0.042, 0.042)
         # legs, softly bent, to the feet
         leg = QPainterPath(QPointF(0.5 + side * 0.07, 0.6))
         leg.cubicTo(0.5 + side * 0.12, 0.70, 0.5 + side * 0.10, 0.82, 0.5 + side * 0.08, 0.90)
-        fill.addPath(_stroked(leg, 0.1))
+        fill.addPath(stroked(leg, 0.1))
         fill.addEllipse(QPointF(0.5 + side * 0.08, 0.95), 0.045, 0.035)
     torso = QPainterPath()
     torso.addRoundedRect(QRectF(0.37, 0.19, 0.26, 0.46), 0.12, 0.12)
     fill.addPath(torso)
     fill.addEllipse(QPointF(0.5, 0.1), 0.095, 0.095)
-    fill = _merged(fill)
+    fill = merged(fill)
 
     nappy = QPainterPath(QPointF(0.375, 0.54))
     nappy.cubicTo(0.42, 0.56, 0.58, 0.56, 0.625, 0.54)
@@ -145,18 +74,18 @@ def _baby_back() -> Outline:
         arm = QPainterPath(QPointF(0.5 + side * 0.1, 0.25))  # shoulder, out to the elbow, up by the head
         arm.cubicTo(0.5 + side * 0.19, 0.26, 0.5 + side * 0.255, 0.30, 0.5 + side * 0.25, 0.24)
         arm.quadTo(0.5 + side * 0.245, 0.21, 0.5 + side * 0.235, 0.19)
-        fill.addPath(_stroked(arm, 0.085))
+        fill.addPath(stroked(arm, 0.085))
         fill.addEllipse(QPointF(0.5 + side * 0.232, 0.17), 0.042, 0.042)
         leg = QPainterPath(QPointF(0.5 + side * 0.07, 0.6))  # hip, knee out, foot back in
         leg.cubicTo(0.5 + side * 0.15, 0.68, 0.5 + side * 0.17, 0.80, 0.5 + side * 0.10, 0.89)
-        fill.addPath(_stroked(leg, 0.1))
+        fill.addPath(stroked(leg, 0.1))
         fill.addEllipse(QPointF(0.5 + side * 0.10, 0.935), 0.034, 0.045)  # the sole, turned up
     torso = QPainterPath()
     torso.addRoundedRect(QRectF(0.37, 0.19, 0.26, 0.46), 0.12, 0.12)
     fill.addPath(torso)
     fill.addEllipse(QPointF(0.5, 0.105), 0.1, 0.09)  # the head in profile: longer front to back
     fill.addEllipse(QPointF(0.597, 0.118), 0.016, 0.014)  # the nose
-    fill = _merged(fill)
+    fill = merged(fill)
 
     nappy = QPainterPath(QPointF(0.372, 0.53))
     nappy.cubicTo(0.42, 0.55, 0.58, 0.55, 0.628, 0.53)
@@ -170,7 +99,7 @@ def _baby_back() -> Outline:
     crown.addEllipse(QPointF(0.445, 0.085), 0.1, 0.1)
     hair = QPainterPath()
     hair.addPath(nappy)
-    hair.addPath(_merged(head.intersected(crown)))  # soft hair on the back of the head
+    hair.addPath(merged(head.intersected(crown)))  # soft hair on the back of the head
 
     face = QPainterPath()
     face.moveTo(0.548, 0.098)  # one closed, sleepy eye
@@ -191,7 +120,8 @@ def _baby_back() -> Outline:
     return Outline(fill, hair, guides, face, hand_size=0.17)
 
 
-_BUILD = {View.CHILD_BACK: _back, View.BABY_FRONT: _baby, View.BABY_BACK: _baby_back}
+_BUILD = {View.CHILD_BACK: child_back, View.CHILD_FRONT: child_front, View.CHILD_LYING: child_lying,
+          View.BABY_FRONT: _baby, View.BABY_BACK: _baby_back}
 _DEFAULT_VIEW = {Body.BACK: View.CHILD_BACK, Body.BABY: View.BABY_FRONT}
 _CACHE: dict[View, Outline] = {}
 
@@ -220,7 +150,7 @@ def hand_path(mirrored: bool) -> QPainterPath:
     thumb = QPainterPath()
     thumb.addRoundedRect(QRectF(-0.075, -0.3, 0.15, 0.36), 0.075, 0.075)
     path.addPath(QTransform().translate(0.2, 0.22).rotate(42).map(thumb))
-    path = _merged(path)
+    path = merged(path)
     if mirrored:
         path = QTransform().scale(-1, 1).map(path)
     return path

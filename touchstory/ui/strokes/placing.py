@@ -1,8 +1,10 @@
 """Which drawing of the body a stroke is shown on, and where on it the hands go.
 
-A pack draws one body (a child's back, or a baby), but a baby is turned over for
-strokes on the back, and a story line may move a stroke to another area
-("[stroking x2 back]"). Each view names the areas it shows as an axis in the
+A pack draws one body (a child, or a baby), shown from the side the hands are on:
+a baby is turned over for strokes on the back; the child, seen from behind for
+most strokes, faces us for the chest, tummy and face and lies on their tummy for
+the legs and feet. A story line may move a stroke to another area ("[stroking x2
+back]", "[squeeze feet]"). Each view names the areas it shows as an axis in the
 same 0..1 body square the packs' motion points use; a stroke moved to another
 area has its path centred on that area's axis, turned to lie along it and shrunk
 if it would not fit. Pure arithmetic, no Qt, so it can be tested exactly.
@@ -24,17 +26,23 @@ class View(Enum):
     """A drawing of a body: who, and which side faces us."""
 
     CHILD_BACK = "child-back"  # a child's back and shoulders, seen from behind
+    CHILD_FRONT = "child-front"  # the same child sitting facing us
+    CHILD_LYING = "child-lying"  # the whole child lying on their tummy, seen from above
     BABY_FRONT = "baby-front"  # a baby lying on its back, seen from above
     BABY_BACK = "baby-back"  # a baby lying on its tummy, head turned, seen from above
 
 
 BABY_BACK_AREAS = frozenset({Area.BACK, Area.SHOULDERS})
+CHILD_FRONT_AREAS = frozenset({Area.CHEST, Area.TUMMY, Area.FACE})
+CHILD_LYING_AREAS = frozenset({Area.LEGS, Area.FEET})
 
 
 def view_for(body: Body, area: Area | None) -> View:
     """The drawing for a pack's body with the hands on `area`."""
     if body is Body.BACK:
-        return View.CHILD_BACK
+        if area in CHILD_FRONT_AREAS:
+            return View.CHILD_FRONT
+        return View.CHILD_LYING if area in CHILD_LYING_AREAS else View.CHILD_BACK
     return View.BABY_BACK if area in BABY_BACK_AREAS else View.BABY_FRONT
 
 
@@ -80,7 +88,15 @@ SPOTS: dict[View, dict[Area, Spot]] = {
         Area.ARMS: Spot((0.234, 0.34), (0.21, 0.68), 0.06),
         Area.HANDS: Spot((0.205, 0.72), (0.205, 0.76), 0.06),
         Area.HEAD: Spot((0.5, 0.04), (0.5, 0.16), 0.12, lane=0.46),
-        # the child is drawn from behind: chest, tummy, face, legs and feet are not on it
+    },
+    View.CHILD_FRONT: {  # only what the child turns round for (view_for)
+        Area.CHEST: Spot((0.5, 0.30), (0.5, 0.50), 0.34, lane=0.40),
+        Area.TUMMY: Spot((0.5, 0.58), (0.5, 0.86), 0.34, lane=0.41),
+        Area.FACE: Spot((0.5, 0.09), (0.5, 0.14), 0.04, lane=0.44),  # two hands: one on each cheek
+    },
+    View.CHILD_LYING: {  # only what the child lies down for (view_for)
+        Area.LEGS: Spot((0.452, 0.64), (0.440, 0.835), 0.036),  # below the shorts to the ankle
+        Area.FEET: Spot((0.439, 0.874), (0.439, 0.9), 0.03),  # the heel: the toes show below the hands
     },
     View.BABY_FRONT: {
         **_BABY_COMMON,
@@ -133,4 +149,4 @@ def _any_view_spot(area: Area) -> Spot | None:
     return None
 
 
-__all__ = ["BABY_BACK_AREAS", "SPOTS", "Spot", "View", "place", "view_for"]
+__all__ = ["BABY_BACK_AREAS", "CHILD_FRONT_AREAS", "CHILD_LYING_AREAS", "SPOTS", "Spot", "View", "place", "view_for"]
