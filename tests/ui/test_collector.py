@@ -19,10 +19,16 @@ class _Cyclic(QWidget):
 
 
 def _enough_to_set_off_a_collection() -> list[list[int]]:
+    """Objects kept alive, well past the young generation's threshold, so that what
+    is freed meanwhile can't bring the count back under it. Bounded: the caller
+    must have automatic collection off (it would reset the count)."""
+    assert not gc.isenabled()
     keep: list[list[int]] = []
-    while gc.get_count()[0] <= gc.get_threshold()[0]:
+    for _ in range(200_000):
+        if gc.get_count()[0] > 3 * gc.get_threshold()[0]:
+            return keep
         keep.append([])
-    return keep
+    raise AssertionError(f"the collector's count never rose: {gc.get_count()}")
 
 
 def test_the_collector_turns_automatic_collection_off_and_collects_from_its_timer(qapp):
@@ -33,19 +39,21 @@ def test_the_collector_turns_automatic_collection_off_and_collects_from_its_time
         ref = weakref.ref(_Cyclic())
         keep = _enough_to_set_off_a_collection()
         assert ref() is not None  # nothing collected it behind the event loop's back
-        settle(120)
+        settle(150)
         assert ref() is None  # the timer did, between events
         del keep
     finally:
         collector.stop()
-    assert gc.isenabled()  # handed back as it was
-    gc.disable()  # as the test suite runs (tests/conftest.py)
+        assert gc.isenabled()  # handed back as it was
+        gc.disable()  # as the test suite runs (tests/conftest.py)
 
 
 def test_collect_now_follows_pythons_thresholds(qapp):
+    gc.disable()
+    collect_now(full=True)
     ref = weakref.ref(_Cyclic())
+    assert collect_now() == 0 and ref() is not None  # nothing due: nothing done
     keep = _enough_to_set_off_a_collection()
     collect_now()
     assert ref() is None
     del keep
-    assert collect_now() == 0  # nothing due: nothing done
