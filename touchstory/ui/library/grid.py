@@ -4,12 +4,16 @@ moves between cards (arrows), opens one (Enter, Space) and stars it (F)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
-from touchstory.ui.library.delegate import CardDelegate, card_height, star_rect
 from touchstory.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from touchstory.ui.library.delegate import CardDelegate
 
 GAP = 22  # space between cards
 MIN_CARD = 250  # narrowest card at text size 1.0
@@ -26,8 +30,8 @@ class CardGrid(QListView):
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.delegate = CardDelegate(theme, self)
-        self.setItemDelegate(self.delegate)
+        self._theme = theme
+        self._delegate: CardDelegate | None = None  # made when the cards first show (start-up)
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -47,8 +51,22 @@ class CardGrid(QListView):
         self._pressed = QModelIndex()
         self.verticalScrollBar().setSingleStep(24)
 
+    @property
+    def delegate(self) -> CardDelegate:
+        """What draws the cards. The first window paints with the grid hidden
+        ("Finding your stories…"), so the card painter (its module, fonts and
+        geometry) is made only when it is first needed: ~5 ms off the start."""
+        if self._delegate is None:
+            from touchstory.ui.library.delegate import CardDelegate  # deferred for start-up
+
+            self._delegate = CardDelegate(self._theme, self)
+            self.setItemDelegate(self._delegate)
+        return self._delegate
+
     def set_theme(self, theme: Theme) -> None:
-        self.delegate.set_theme(theme)
+        self._theme = theme
+        if self._delegate is not None:
+            self._delegate.set_theme(theme)
         self.update_card_size()
 
     # -- layout ---------------------------------------------------------------------------------
@@ -72,6 +90,8 @@ class CardGrid(QListView):
             cols += 1
         cell = max(MIN_CARD // 2, available // cols)
         width = cell - GAP
+        from touchstory.ui.library.delegate import card_height  # loaded with the delegate
+
         height = card_height(width, self.delegate.fonts)
         size = QSize(width, height)
         if size != self.delegate.card_size or self.gridSize() != QSize(cell, height + GAP):
@@ -84,6 +104,7 @@ class CardGrid(QListView):
         self.update_card_size()
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.delegate  # noqa: B018  (made before the first card is drawn)
         super().showEvent(event)
         self.update_card_size()
 
@@ -94,6 +115,8 @@ class CardGrid(QListView):
         return rect
 
     def star_rect(self, index: QModelIndex) -> QRect:
+        from touchstory.ui.library.delegate import star_rect  # loaded with the delegate
+
         return star_rect(self.card_rect(index))
 
     # -- input ----------------------------------------------------------------------------------
