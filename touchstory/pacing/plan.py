@@ -13,7 +13,7 @@ from pathlib import Path
 from touchstory.story.model import Location, Problem, Severity, Story
 from touchstory.story.packs import PackRegistry
 from touchstory.story.parser import load_story
-from touchstory.story.problems import MAX_FILE_BYTES, ProblemList, did_you_mean
+from touchstory.story.problems import ProblemList, decode_text, did_you_mean
 
 PLAN_SUFFIX = ".plan"
 STORY_SUFFIX = ".story"
@@ -407,24 +407,6 @@ class _Reader:
                 asked = False
 
 
-def _decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
-    def problem(message: str, line: int = 1, col: int = 1) -> Problem:
-        return Problem(Severity.ERROR, message, Location(path, line, col))
-
-    if len(data) > MAX_FILE_BYTES:
-        return None, problem("the file is over 1 MB; a plan is a short list of steps (is this the right file?)")
-    if not data.strip():
-        return None, problem('the plan is empty: write "title: ..." and one step per line (see PLANS.md)')
-    if b"\x00" in data[:8192]:
-        return None, problem("this is not a text file; save the plan as plain text")
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, problem("the file is not UTF-8 text; in your editor choose Save As and UTF-8", line, col)
-
-
 def parse_plan(text: str, path: Path | str, packs: PackRegistry, roots: Sequence[Path] = ()) -> PlanResult:
     """Read plan text; never raises for anything in the text. `roots` are the
     folders where stories are found by name (the user's stories, the bundled ones)."""
@@ -439,7 +421,10 @@ def load_plan(path: Path | str, packs: PackRegistry, roots: Sequence[Path] = ())
         unreadable = Problem(Severity.ERROR, f"cannot read the plan ({exc.strerror or exc})",
                              Location(str(path), 1, 1))
         return PlanResult(path, None, (unreadable,))
-    text, problem = _decode(data, str(path))
+    text, problem = decode_text(
+        data, str(path), too_big="the file is over 1 MB; a plan is a short list of steps (is this the right file?)",
+        empty='the plan is empty: write "title: ..." and one step per line (see PLANS.md)',
+        binary="this is not a text file; save the plan as plain text")
     if text is None:
         return PlanResult(path, None, (problem,) if problem else ())
     return parse_plan(text, path, packs, roots)

@@ -51,22 +51,24 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     return f' (did you mean "{close}"?)' if close else ""
 
 
-def decode_text(data: bytes, path: str) -> tuple[str | None, Problem | None]:
-    """Turn file bytes into text, or explain plainly why they are not a story."""
+def decode_text(data: bytes, path: str, *, too_big: str | None = None, empty: str | None = None,
+                binary: str | None = None) -> tuple[str | None, Problem | None]:
+    """Turn file bytes into text, or explain plainly why they are not a story (a
+    plan passes its own wording for the three messages that name the kind of file)."""
 
     def problem(message: str) -> Problem:
         return Problem(Severity.ERROR, message, Location(path, 1, 1))
 
     if len(data) > MAX_FILE_BYTES:
-        return None, problem(
+        return None, problem(too_big or (
             f"the file is {len(data) / 1_000_000:.1f} MB; a story must be under 1 MB "
             "(is this the right file?)"
-        )
+        ))
     if not data.strip():
-        return None, problem("the file is empty; a story needs at least a title: line and one story line")
+        return None, problem(empty or "the file is empty; a story needs at least a title: line and one story line")
     if b"\x00" in data[:8192]:
-        return None, problem("this is not a text file (it looks like a picture or program); "
-                             "save the story as plain text")
+        return None, problem(binary or ("this is not a text file (it looks like a picture or program); "
+                                        "save the story as plain text"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
