@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QSize, QThread
 
 from screenshots.helpers import load, make_player, settle
 from touchstory.resources import bundled_stories_dir
-from touchstory.ui.courier import deliver, ready
+from touchstory.ui.courier import deliver
 from touchstory.ui.player.pictures import PictureCache
 
 
@@ -32,7 +32,6 @@ def _from_a_worker(*parcels) -> None:
 
 
 def test_a_delivery_runs_on_the_gui_thread(qapp):
-    ready()
     receiver = _Receiver()
     _from_a_worker((receiver.take, (1,)), (receiver.take, (2,)))
     assert receiver.calls == []  # queued, never run on the worker
@@ -41,7 +40,6 @@ def test_a_delivery_runs_on_the_gui_thread(qapp):
 
 
 def test_a_receiver_deleted_before_delivery_is_not_called(qapp):
-    ready()
     gone, kept = _Receiver(), _Receiver()
     method = gone.take
     _from_a_worker((method, (1,)), (kept.take, (2,)))
@@ -51,7 +49,6 @@ def test_a_receiver_deleted_before_delivery_is_not_called(qapp):
 
 
 def test_a_receiver_collected_before_delivery_is_not_called(qapp):
-    ready()
     receiver = _Receiver()
     _from_a_worker((receiver.take, (1,)))
     del receiver
@@ -79,3 +76,28 @@ def test_closing_players_at_once_while_pictures_render(qtbot):
     settle(400)
     survivor, _clock = make_player(qtbot, story, pack)
     assert survivor.isVisible()
+
+
+def test_the_first_delivery_may_come_from_a_worker(tmp_path):
+    """The courier is made by whoever delivers first; made on a worker, it still
+    hands the call to the GUI thread (a fresh process, so nothing made it before)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent("""
+        import threading
+        from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
+        from touchstory.ui.courier import deliver
+        app = QCoreApplication([])
+        class R(QObject):
+            def take(self, value):
+                print("took", value, QThread.currentThread() is app.thread(), flush=True)
+                app.quit()
+        r = R()
+        threading.Thread(target=lambda: deliver(r.take, 7)).start()
+        QTimer.singleShot(5000, app.quit)
+        app.exec()
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "took 7 True", done.stdout + done.stderr

@@ -46,17 +46,11 @@ def _the_courier() -> _Courier:
     with _lock:
         if _courier is None:
             courier = _Courier()
-            app = QCoreApplication.instance()
+            app = QCoreApplication.instance()  # made by the first delivery, on whichever thread:
             if app is not None and courier.thread() is not app.thread():
-                courier.moveToThread(app.thread())  # allowed: it is still on this thread
+                courier.moveToThread(app.thread())  # it lives on the GUI thread (allowed: it is still ours)
             _courier = courier
         return _courier
-
-
-def ready() -> None:
-    """Make the courier now (call once on the GUI thread, e.g. when a worker's
-    owner is built), so a worker never has to."""
-    _the_courier()
 
 
 def deliver(method: Callable[..., Any], *args: object) -> None:
@@ -65,4 +59,4 @@ def deliver(method: Callable[..., Any], *args: object) -> None:
     _the_courier().carry.emit((weakref.WeakMethod(method), args))  # type: ignore[arg-type]
 
 
-__all__ = ["deliver", "ready"]
+__all__ = ["deliver"]

@@ -31,7 +31,6 @@ from touchstory.errors import AudioError
 from touchstory.journal.settings import Settings
 from touchstory.story.model import Page, Story
 from touchstory.ui.courier import deliver
-from touchstory.ui.courier import ready as courier_ready
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +83,6 @@ class LiveSound(QObject):
         self._told: set[str] = set()
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
-        courier_ready()
         self._connect_signals()
         self.apply_settings(settings)
 

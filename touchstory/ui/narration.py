@@ -30,7 +30,6 @@ from touchstory.speech.prefetch import Prefetcher
 from touchstory.speech.tokens import word_at
 from touchstory.speech.voices import MAX_WPM, MIN_WPM, Speed, preview_text
 from touchstory.ui.courier import deliver
-from touchstory.ui.courier import ready as courier_ready
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +72,6 @@ class Narration(QObject):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        courier_ready()
         self._word_timer.timeout.connect(self._on_word_timer_timeout)
 
     # -- state --------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from touchstory.ui.courier import deliver
-from touchstory.ui.courier import ready as courier_ready
 
 
 class _Job(QRunnable):
@@ -44,7 +43,6 @@ class TaskRunner(QObject):
         self._pool = pool
         self._ids = itertools.count(1)
         self._waiting: dict[int, tuple[Callable[[Any], None], Callable[[str], None] | None]] = {}
-        courier_ready()
 
     @property
     def busy(self) -> bool:

@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, QSizeF, Qt, QThrea
 from PySide6.QtGui import QImage, QImageReader, QPainter
 
 from touchstory.ui.courier import deliver
-from touchstory.ui.courier import ready as courier_ready
 
 # hashlib (OpenSSL) and QtSvg are imported by the functions that use them, in the
 # pool once stories have been read: neither is needed to paint the first window.
@@ -159,7 +158,6 @@ class ThumbnailLoader(QObject):
         self._size = size
         self._asked: set[str] = set()
         self._stopped = False
-        courier_ready()
 
     @property
     def size(self) -> QSize:

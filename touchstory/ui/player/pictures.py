@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from touchstory.story.model import Picture
 from touchstory.ui.courier import deliver
-from touchstory.ui.courier import ready as courier_ready
 from touchstory.ui.theme import Theme
 
 _Key = tuple[str, int, int, str]  # path, width, height in device pixels, tint
@@ -100,7 +99,6 @@ class PictureCache(QObject):
         self._pool: ThreadPoolExecutor | None = None  # made when first needed, again after shutdown()
         self._images: dict[_Key, QImage | None] = {}
         self._pending: dict[_Key, Future[None]] = {}
-        courier_ready()
 
     def get(self, path: Path, box: QSize, tint: str = "") -> QImage | None:
         return self._images.get((str(path), box.width(), box.height(), tint))
