@@ -133,7 +133,7 @@ def session_pieces(story: Story, pack: StrokePack | None, pace: float = 1.0) -> 
         if position.page != page:
             now, before = story.soundscape_on_page(position.page), story.soundscape_on_page(page)
             if now != before:
-                change = now or "none"
+                change = now or NO_SOUNDSCAPE
             page = position.page
 
         def add(text: str, hold: float) -> None:
@@ -183,9 +183,8 @@ def build_segments(pieces: list[Piece], engine: SpeechEngine | None, voice: Voic
             raise ExportCancelled("The export was cancelled.")
         if progress:
             progress("Preparing the voice", i / max(len(pieces), 1))
-        change = page_beds is not None and piece.soundscape is not None \
-            and (piece.soundscape == "none" or piece.soundscape in page_beds)
-        bed = page_beds.get(piece.soundscape) if change and page_beds and piece.soundscape else None
+        change = page_beds is not None and (piece.soundscape == NO_SOUNDSCAPE or piece.soundscape in page_beds)
+        bed = page_beds.get(piece.soundscape) if change and page_beds else None
         if engine is None or not piece.text:
             segments.append(Segment(None, reading_seconds(piece.text) + piece.hold, piece.text, bed, change))
             continue
@@ -211,7 +210,7 @@ def page_soundscapes(story: Story) -> list[str]:
     """The soundscapes the story's pages change to, in order (no "none", no repeats)."""
     names: dict[str, None] = {}
     for page in story.pages:
-        if page.soundscape and page.soundscape != "none" and page.soundscape != story.meta.soundscape:
+        if page.soundscape not in (None, "", NO_SOUNDSCAPE, story.meta.soundscape):
             names.setdefault(page.soundscape, None)
     return list(names)
 
@@ -278,9 +277,11 @@ def _beds_text(chosen: str | None, story: Story, opening: Sound | None, beds: di
     names = [Path(name).name for name in names if name]
     if not names:
         return ""
-    later = names[1:]
-    return ", over " + names[0] + (", then " + (", ".join(later[:-1]) + " and " if len(later) > 1 else "")
-                                  + later[-1] if later else "")
+    first, later = names[0], names[1:]
+    if not later:
+        return f", over {first}"
+    then = later[0] if len(later) == 1 else ", ".join(later[:-1]) + " and " + later[-1]
+    return f", over {first}, then {then}"
 
 
 def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:

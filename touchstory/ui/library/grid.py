@@ -56,6 +56,9 @@ class CardGrid(QListView):
         """What draws the cards. The first window paints with the grid hidden
         ("Finding your stories…"), so the card painter (its module, fonts and
         geometry) is made only when it is first needed: ~5 ms off the start."""
+        return self._ensure_delegate()
+
+    def _ensure_delegate(self) -> CardDelegate:
         if self._delegate is None:
             from touchstory.ui.library.delegate import CardDelegate  # deferred for start-up
 
@@ -104,7 +107,7 @@ class CardGrid(QListView):
         self.update_card_size()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.delegate  # noqa: B018  (made before the first card is drawn)
+        self._ensure_delegate()  # before the first card is drawn
         super().showEvent(event)
         self.update_card_size()
 

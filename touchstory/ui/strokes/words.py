@@ -35,7 +35,7 @@ def how_words(name: str, how: str, own: Area, area: Area | None) -> str:
     not send the hands to the pack's usual place (the shoulders, for a squeeze)."""
     if area is None or area is own:
         return first_sentence(how)
-    return f"The {name.lower()} movement, made {area_words(area)} instead of {area_words(own)[3:]}."
+    return f"The {name.lower()} movement, made {area_words(area)} instead of the {own.value}."
 
 
 def tempo_words(seconds: float) -> str:
