@@ -119,6 +119,18 @@ def test_stroke_time_and_levels_from_settings_reach_the_file(qtbot, tmp_path: Pa
     assert _seconds(out) == pytest.approx(dialog.seconds_estimate(), abs=1.0)
 
 
+def test_a_page_sound_that_cannot_be_read_is_told_and_the_file_still_made(qtbot, tmp_path: Path,
+                                                                          registry: PackRegistry, cache: Path):
+    text = TINY + "\n# Sea\nsoundscape: sounds/waves.ogg\n[wave] Waves.\n"  # no such file
+    dialog = _dialog(qtbot, tmp_path, registry, text, cache_dir=cache)
+    out = _choose(dialog, name="waves.wav", soundscape=None)
+    _run(qtbot, dialog)
+    assert dialog.state is State.SAVED and out.is_file()
+    assert dialog.warning.isVisible()
+    assert "waves.ogg was not found" in dialog.warning.text() and "plays on" in dialog.warning.text()
+    grab(dialog, "export-dialog-saved-with-a-note-bedtime")
+
+
 def test_a_story_with_page_soundscapes_says_so(qtbot, tmp_path: Path, registry: PackRegistry, cache: Path):
     dialog = _dialog(qtbot, tmp_path, registry, TINY + "\n# Sea\nsoundscape: sea\n[wave] Waves.\n", cache_dir=cache)
     assert dialog.soundscape_box.itemText(0) == "The story's own: Soft rain, changing with the pages"

@@ -64,10 +64,12 @@ class Segment:
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     """duration = voices + holds (+ wind_down + fade_out when there is a soundscape;
-    with none, the file ends with the last hold)."""
+    with none, the file ends with the last hold). `notes`: what the user should
+    know about a file that was made all the same (a page's sound that couldn't be read)."""
 
     duration: float
     path: Path
+    notes: tuple[str, ...] = ()
 
 
 class ExportCancelled(AudioError):

@@ -288,6 +288,9 @@ class ExportDialog(QDialog):
         length = length_text(result.duration).replace(" ", "\u00a0")  # "(3 min 12 s)" never breaks
         self.status.setText(f"Saved: {result.path} ({length})")
         self._show_state(State.SAVED)
+        if result.notes:  # made all the same, but not quite as the story asks
+            self.warning.setText(" ".join(result.notes))
+            self.warning.setVisible(True)
         self.file_saved.emit(result)
 
     def _on_job_failed(self, failure: ExportFailure) -> None:

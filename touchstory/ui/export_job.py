@@ -15,7 +15,7 @@ import tempfile
 import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
@@ -121,10 +121,12 @@ def run_export(request: ExportRequest, engine_factory: EngineFactory,
     soundscape: Sound | None = load_soundscape(
         request.soundscape, request.story, cache,
         progress=lambda f: progress("Making the soundscape", _SOUNDSCAPE * f))
-    beds = None
+    beds, notes = None, []
     if request.soundscape is None:
-        beds = load_page_soundscapes(request.story, cache, soundscape, warn=log.warning,
+        beds = load_page_soundscapes(request.story, cache, soundscape, warn=notes.append,
                                      progress=lambda f: progress("Making the soundscape", _SOUNDSCAPE * f))
+        for note in notes:
+            log.warning("%s", note)
     if cancel.is_set():
         raise ExportCancelled("The export was cancelled.")
     engine: SpeechEngine | None = None
@@ -145,9 +147,10 @@ def run_export(request: ExportRequest, engine_factory: EngineFactory,
 
     voice = settings_for(request.story.meta.language, request.rate_wpm, voice_id=request.voice_id)
     try:
-        return export_story(request.story, request.pack, request.out, engine=engine, voice=voice,
+        made = export_story(request.story, request.pack, request.out, engine=engine, voice=voice,
                             soundscape=soundscape, page_beds=beds, volumes=request.volumes, pace=request.pace,
                             fade=request.fade, progress=staged, cancel=cancel)
+        return replace(made, notes=tuple(notes))
     finally:
         if engine is not None:
             engine.close()
