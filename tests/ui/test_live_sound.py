@@ -213,6 +213,19 @@ def test_a_line_that_cannot_be_rendered_is_skipped_not_stuck(qtbot, voice):
     qtbot.waitUntil(lambda: finished == [1], timeout=10_000)
 
 
+def test_a_line_that_failed_before_it_was_asked_for_is_skipped_too(qtbot, voice):
+    narration, output, engine = voice
+    engine.fail_texts = {LINES[1]}
+    narration.prepare(LINES, "en-GB")
+    qtbot.waitUntil(lambda: narration._prefetcher.error(1) is not None, timeout=10_000)
+    finished: list[int] = []
+    narration.speech_finished.connect(finished.append)
+    narration.speak(1, LINES[1])
+    qtbot.waitUntil(lambda: finished == [1], timeout=2_000)  # was stuck for good: hands-free play stopped
+    qtbot.wait(100)
+    assert finished == [1]  # and only once
+
+
 def test_a_new_voice_renders_again(qtbot, voice):
     narration, output, engine = voice
     narration.prepare(LINES, "en-GB")

@@ -141,11 +141,10 @@ class Narration(QObject):
         with self._lock:
             ready = self._sounds.get(index)
         if ready is None:
-            failed = self._prefetcher.error(index)
-            if failed is not None:
-                self._on_failed(index, str(failed))
-                return
             self._pending = index
+            failed = self._prefetcher.error(index)
+            if failed is not None:  # it failed before it was asked for: skip it now
+                self._on_failed(index, str(failed))
             return
         self._play(index, *ready)
 
