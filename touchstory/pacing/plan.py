@@ -10,13 +10,15 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
+from touchstory.pacing.story_finder import (  # noqa: F401  (also part of this module's interface)
+    STORY_SUFFIX, find_story, story_names, story_source,
+)
 from touchstory.story.model import Location, Problem, Severity, Story
 from touchstory.story.packs import PackRegistry
 from touchstory.story.parser import load_story
 from touchstory.story.problems import ProblemList, decode_text, did_you_mean
 
 PLAN_SUFFIX = ".plan"
-STORY_SUFFIX = ".story"
 AGAIN = "again"
 ROUND_RANGE = (10.0, 600.0)
 STEP_TIME_RANGE = (5.0, 900.0)
@@ -135,48 +137,6 @@ def parse_duration(text: str) -> float | None:
 def format_seconds(seconds: float) -> str:
     whole = round(seconds)
     return f"{whole // 60} min" if whole >= 60 and whole % 60 == 0 else f"{whole:g}s"
-
-
-# -- finding stories ------------------------------------------------------------
-def _story_in(folder: Path) -> Path | None:
-    own = folder / f"{folder.name}{STORY_SUFFIX}"
-    if own.is_file():
-        return own
-    found = sorted(folder.glob(f"*{STORY_SUFFIX}"))
-    return found[0] if len(found) == 1 else None
-
-
-def find_story(name: str, roots: Sequence[Path]) -> Path | None:
-    """A story by its folder name (or file name) in the first root that has it."""
-    stem = name.removesuffix(STORY_SUFFIX)
-    for root in roots:
-        folder = root / stem
-        if folder.is_dir() and (found := _story_in(folder)):
-            return found
-        if (root / f"{stem}{STORY_SUFFIX}").is_file():
-            return root / f"{stem}{STORY_SUFFIX}"
-    return None
-
-
-def story_names(roots: Sequence[Path]) -> list[str]:
-    names: dict[str, None] = {}
-    for root in roots:
-        if root.is_dir():
-            for entry in sorted(root.iterdir()):
-                if entry.is_dir() and _story_in(entry):
-                    names.setdefault(entry.name, None)
-                elif entry.suffix == STORY_SUFFIX:
-                    names.setdefault(entry.stem, None)
-    return list(names)
-
-
-def story_source(path: Path, roots: Sequence[Path]) -> str:
-    """How a plan names this story: its folder name when a root finds it by that
-    name (so the plan works on another computer), else its full path."""
-    for candidate in (path.parent.name, path.stem):
-        if find_story(candidate, roots) == path:
-            return candidate
-    return str(path)
 
 
 # -- reading --------------------------------------------------------------------
