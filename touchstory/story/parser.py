@@ -321,9 +321,12 @@ def load_story(path: Path | str, packs: PackRegistry) -> ParseResult:
                           "file, not a folder", Location(str(path), 1, 1))
         return ParseResult(path, None, (problem,))
     text, problem = decode_text(data, str(path))
-    if problem is not None or text is None:
+    if text is None:
         return ParseResult(path, None, (problem,) if problem else ())
-    return parse_story(text, path, packs)
+    parser = _Parser(text, path, packs)
+    if problem is not None:  # read, with a warning (a UTF-16 file): it stays with the story's own
+        parser.problems.items.append(problem)
+    return parser.run()
 
 
 def read_story(path: Path | str, packs: PackRegistry) -> Story:
