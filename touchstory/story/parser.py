@@ -11,7 +11,8 @@ from pathlib import Path
 
 from touchstory.errors import StoryError
 from touchstory.story import metadata as meta_mod
-from touchstory.story.lines import RefrainCall, parse_parts, parse_tag
+from touchstory.story.fixes import book_rewrite
+from touchstory.story.lines import RefrainCall, check_body, parse_parts, parse_tag
 from touchstory.story.model import (
     Location, Note, Page, Part, Pause, Picture, Problem, Severity, Story, StoryLine, WaitForTap,
 )
@@ -151,9 +152,23 @@ class _Parser:
         if m:
             self.key_line(n, m, col)
             return
+        if self.book_style(n, stripped, col):
+            return
         self.problems.error(n, col, "this line has no stroke: start it with one in square brackets, "
                             "like [calm] or [circle x2] (or [none] for a line without a stroke)",
                             min(len(stripped), 40))
+
+    def book_style(self, n: int, text: str, col: int) -> bool:
+        """A line written as a book prints it, `... (The Calm)` or `[The Calm] ...`:
+        one message saying exactly what to write. True when it was one."""
+        fixed = book_rewrite(text, self.pack)
+        if fixed is None:
+            return False
+        self.wrote_lines = True
+        self.problems.error(n, col, "the stroke goes at the start of the line, in square brackets (touchstory "
+                            f"check --fix rewrites such lines for you); write it as: {fixed}",
+                            min(len(text), 40), code="book-style", hint=fixed)
+        return True
 
     def key_line(self, n: int, m: re.Match[str], col: int) -> None:
         key, name, value = m.group("key").lower(), m.group("name"), m.group("value").strip()
@@ -205,6 +220,8 @@ class _Parser:
         if close < 0:
             self.problems.error(n, col, 'the square bracket is not closed: add "]" after the stroke, like [circle x2]')
             return
+        if text[1:close].lstrip().lower().startswith("the ") and self.book_style(n, text, col):
+            return
         pack = self.pack
         if self._others is None:
             self._others = [p for p in self.packs if p is not pack]
@@ -214,6 +231,8 @@ class _Parser:
                         pack_line=pack_line)
         body = text[close + 1:]
         parts, parts_ok = parse_parts(body, col + close + 1, n, self.problems, self.name)
+        if not check_body(body, col + close + 1, n, pack, [*others, *([pack] if pack else [])], self.problems):
+            parts_ok = False
         for call in (p for p in parts if isinstance(p, RefrainCall)):
             self.problems.error(n, call.loc.col, "{refrain} goes on a line of its own", 9)
             parts_ok = False
