@@ -336,9 +336,9 @@ def load_story(path: Path | str, packs: PackRegistry) -> ParseResult:
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        problem = Problem(Severity.ERROR, f"cannot read the file ({reason}); check the name and that it is a "
-                          "file, not a folder", Location(str(path), 1, 1))
-        return ParseResult(path, None, (problem,))
+        unreadable = Problem(Severity.ERROR, f"cannot read the file ({reason}); check the name and that it is a "
+                             "file, not a folder", Location(str(path), 1, 1))
+        return ParseResult(path, None, (unreadable,))
     text, problem = decode_text(data, str(path))
     if text is None:
         return ParseResult(path, None, (problem,) if problem else ())
