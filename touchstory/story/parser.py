@@ -329,6 +329,13 @@ def parse_story(text: str, path: Path | str, packs: PackRegistry) -> ParseResult
     return _Parser(text, Path(path), packs).run()
 
 
+def story_pack(text: str, path: Path | str, packs: PackRegistry) -> StrokePack | None:
+    """The stroke pack the story's details choose (what its lines are read against)."""
+    parser = _Parser(text, Path(path), packs)
+    parser.run()
+    return parser.pack
+
+
 def load_story(path: Path | str, packs: PackRegistry) -> ParseResult:
     """Read and parse a story file; unreadable files become a problem, not a crash."""
     path = Path(path)
