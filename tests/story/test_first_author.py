@@ -119,3 +119,19 @@ def test_fix_file_keeps_every_earlier_backup(packs, tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == "title: T\n[circle] Round we go\n"
     assert load_story(path, packs).story is not None
     assert backup_path(path) == tmp_path / "book.story.bak3"
+
+
+def test_a_picture_named_with_other_capitals_suggests_the_real_name(parse, tmp_path: Path) -> None:
+    (tmp_path / "Bear.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = parse("title: T\n# One\npicture: bear.png | A brown bear\n[calm] Hello, bear.\n")
+    assert [(p.loc.path, p.loc.line, p.loc.col, p.severity.value, p.message, p.hint) for p in result.problems] == [
+        (str(tmp_path / "s.story"), 3, 10, "warning",
+         'picture file "bear.png" was not found next to the story (did you mean "Bear.PNG"? the name must match '
+         "exactly, capital letters too); a soft placeholder with the description is shown instead", "Bear.PNG")]
+
+
+def test_a_story_with_errors_is_listed_under_its_title(packs, tmp_path: Path) -> None:
+    from touchstory.story.library import scan_library
+    (tmp_path / "my-draft_2.story").write_text("title: The Sleepy Bear\n[cirle] Round.\n", encoding="utf-8")
+    (entry,) = scan_library([("mine", tmp_path)], packs)
+    assert not entry.playable and entry.title == "The Sleepy Bear"

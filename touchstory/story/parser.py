@@ -33,6 +33,7 @@ class ParseResult:
     path: Path
     story: Story | None
     problems: tuple[Problem, ...]
+    title: str = ""  # the title: line as written, even when the story has errors (the library lists it so)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -318,7 +319,7 @@ class _Parser:
                                 "start with a stroke, like \"[calm] Once upon a time...\"")
         problems = tuple(self.problems.sorted())
         if self.problems.has_errors or meta is None:
-            return ParseResult(self.path, None, problems)
+            return ParseResult(self.path, None, problems, self.header.values.get("title", "").strip())
         built = tuple(p.build() for p in pages if p.lines or p.picture)
         warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
         return ParseResult(self.path, Story(self.path, meta, built, warnings), problems)
