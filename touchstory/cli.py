@@ -103,6 +103,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("--fade", type=float, default=None,
                        help="fade-out at the end in seconds, 5 to 40 (default: as in Settings, first 20)")
 
+    if command in (None, "print"):
+        from touchstory.ui.cards.command import add_print_parser  # argparse only; Qt loads when it runs
+
+        add_print_parser(sub)
+
     if command in (None, "paths"):
         sub.add_parser("paths", help="show where your stories, packs and settings live",
                        description="Show the folders touchstory uses.")
@@ -115,7 +120,7 @@ def has_screen() -> bool:
         "win32", "darwin")
 
 
-COMMANDS = ("library", "play", "classroom", "check", "list", "strokes", "render", "paths")
+COMMANDS = ("library", "play", "classroom", "check", "list", "strokes", "render", "print", "paths")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,6 +156,10 @@ def _main(argv: list[str]) -> int:
         from touchstory.export import cmd_render  # pulls in numpy/pydub only when rendering
 
         return cmd_render(args, paths)
+    if command == "print":
+        from touchstory.ui.cards.command import cmd_print  # PDFs need Qt's fonts, not a screen
+
+        return cmd_print(args, paths)
     if not has_screen():
         cmd = os.environ.get(COMMAND_ENV) or "touchstory"
         print(NO_SCREEN.format(cmd=cmd, run=os.environ.get(RUN_ENV) or cmd), file=sys.stderr)
