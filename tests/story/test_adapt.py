@@ -46,6 +46,7 @@ TABLE = [
     (ChildWay(avoid=("drum",), substitutes=(("drum", "circle"),)), 0, 0, "circle", None, None, "drum"),
     (ChildWay(avoid=("drum", "sprinkle")), 0, 0, None, None, None, "drum"),
     (ChildWay(avoid=("claw",)), 1, 0, "wave", None, None, "claw"),
+    (ChildWay(avoid=("drum",), substitutes=(("drum", "drum"),)), 0, 0, None, None, None, "drum"),  # leave out
     (ChildWay(avoid=("drum",), substitutes=(("drum", "no-such-stroke"),)), 0, 0, "sprinkle", None, None, "drum"),
     (ChildWay(placement=Placement.CHEST), 0, 0, "drum", Area.CHEST, None, None),
     (ChildWay(placement=Placement.CHEST), 0, 1, "circle", Area.CHEST, Pressure.FIRM, None),

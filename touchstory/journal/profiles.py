@@ -23,6 +23,7 @@ PROFILE_SUFFIX = ".touchchild"
 PROFILE_FORMAT = "touchstory-child"
 PROFILE_VERSION = 1
 COLOURS = ("#7a9cc6", "#d99a6c", "#8fbf8a", "#c98bb9", "#d6c26a", "#8ab8b8")
+COLOUR_NAMES = ("Blue", "Orange", "Green", "Plum", "Yellow", "Teal")
 
 _COLUMNS = ("id, name, notes, likes, dislikes, colour, substitutes, placement, pressure_way, cap_minutes, "
             "soundscape, voice_speed, cues")

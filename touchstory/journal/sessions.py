@@ -97,6 +97,11 @@ class SessionLog:
             db.execute("UPDATE sessions SET lines_reached = MAX(lines_reached, ?), total_lines = ?, "
                        "last_stroke = ? WHERE id = ?", (line, total, stroke, session_id))
 
+    def set_child(self, session_id: int, profile_id: int | None) -> None:
+        """Say which child a session was for."""
+        with self._journal.transaction() as db:
+            db.execute("UPDATE sessions SET profile_id = ? WHERE id = ?", (profile_id, session_id))
+
     def record(self, session_id: int, how: HowItWent) -> None:
         """Store (or change) how it went for a session; an empty card is not stored."""
         if how.feeling is None and not how.cues and not how.note.strip():

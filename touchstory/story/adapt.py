@@ -83,15 +83,18 @@ class ChildWay:
 
     loves: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
-    substitutes: tuple[tuple[str, str], ...] = ()  # (avoided stroke id, substitute id)
+    substitutes: tuple[tuple[str, str], ...] = ()  # (avoided stroke id, substitute id; itself: leave out)
     placement: Placement = Placement.AS_WRITTEN
     pressure: PressureWay = PressureWay.AS_WRITTEN
     cap_minutes: float | None = None
 
     def substitute_for(self, stroke: str, pack: StrokePack | None) -> str | None:
         """The stroke played instead of `stroke`, or None to leave it out."""
+        own = dict(self.substitutes).get(stroke)
+        if own == stroke:
+            return None  # the child's way names the stroke itself: leave it out, no suggestion
         # The child's own choice first; when this story's pack lacks it, the suggestion.
-        for chosen in (dict(self.substitutes).get(stroke), DEFAULT_SUBSTITUTES.get(stroke)):
+        for chosen in (own, DEFAULT_SUBSTITUTES.get(stroke)):
             if chosen is None or chosen in self.avoid or chosen == stroke:
                 continue
             if pack is None or pack.get(chosen) is not None:
