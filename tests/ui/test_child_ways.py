@@ -200,3 +200,37 @@ def test_after_a_story_how_it_went_is_asked_and_stored_for_the_child(qtbot, path
     finally:
         app.library.close()
         app.shutdown()
+
+
+def test_a_cards_menu_prints_for_the_child_and_offers_the_short_version(qtbot, paths, tmp_path):
+    journal = Journal.open(paths.journal).journal
+    profiles = Profiles(journal)
+    sam = profiles.named("Sam")
+    profiles.save(ChildProfile(sam.name, ChildWay(avoid=("walk",), cap_minutes=1), id=sam.id))
+    profiles.choose(sam.id)
+    journal.close()
+    app, _ = app_mod.build(args("library"), paths)
+    qtbot.addWidget(app.library)
+    try:
+        app.open_library([])
+        qtbot.waitUntil(lambda: app.children is not None and app.library.model.rowCount() > 0, timeout=10_000)
+        entry = next(e for e in app.library.model.entries() if e.story and "walk" in e.story.strokes_used()
+                     and e.seconds > 90 and len(e.story.pages) > 2)
+        actions = [a.text() for a in app.library.menus.card_menu(entry).actions()]
+        assert "Play the short version for Sam" in actions and "Print Sam's bedside sheet…" in actions
+        out = app.children.print_story(entry, True, tmp_path / "card.pdf")
+        assert out is not None and out.stat().st_size > 1000
+        bedside = app.children.print_bedside(entry, tmp_path / "bedside.pdf")
+        assert bedside is not None and bedside.is_file()
+        app.children._play_short(entry)
+        qtbot.waitUntil(lambda: app.player is not None, timeout=10_000)
+        assert len(app.player.story.pages) < len(entry.story.pages)
+        app.player.leave()
+        page = app.children.open_routine()
+        page.export_csv(tmp_path / "j.csv")
+        assert "1 session written" in page.status.text()
+        grab(page, "routine-page-bedtime")
+        page.close()
+    finally:
+        app.library.close()
+        app.shutdown()

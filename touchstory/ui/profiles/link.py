@@ -5,15 +5,17 @@ adaptation of a story to the chosen child before it is played."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from touchstory.errors import TouchstoryError
 from touchstory.journal.profiles import ChildProfile, Profiles
 from touchstory.journal.store import Journal
-from touchstory.story.adapt import Adapted, adapt
+from touchstory.story.adapt import Adapted, adapt, suits
+from touchstory.story.library import StoryEntry
 from touchstory.story.model import Story
 from touchstory.story.packs import StrokePack
 from touchstory.ui.profiles.chooser import ChildChooser
@@ -34,7 +36,12 @@ class ProfileLink(QObject):
         self.chooser.chosen.connect(self._on_chosen)
         self.chooser.add_requested.connect(lambda: self.edit(None))
         self.chooser.edit_requested.connect(self.edit)
+        self.short_next = False  # "Play the short version": the next play is cut to the length cap
         self.refresh()
+        host.card_menu_extras = [self.add_card_actions]  # type: ignore[attr-defined]
+        menu = host.menuBar().addMenu("&Journal") if hasattr(host, "menuBar") else None
+        if menu is not None:
+            menu.addAction("Routine, backup and sharing…").triggered.connect(self.open_routine)
 
     @property
     def profiles(self) -> Profiles:
@@ -59,15 +66,97 @@ class ProfileLink(QObject):
             saved = self.profiles.save(dialog.profile())
             self.profiles.choose(saved.id)
         except TouchstoryError as exc:
-            self._host.window().show_notice(str(exc)) if hasattr(self._host.window(), "show_notice") else None
+            self._tell(str(exc))
             return None
         self.refresh()
         self.changed.emit(saved)
         return saved
 
-    def adapted(self, story: Story, pack: StrokePack | None, short: bool = False) -> Adapted:
+    def adapted(self, story: Story, pack: StrokePack | None, short: bool | None = None) -> Adapted:
+        """The story for the child chosen; `short` None: as asked by the card menu."""
+        if short is None:
+            short, self.short_next = self.short_next, False
         child = self.current()
         return adapt(story, pack, child.way if child else None, short=short)
+
+    # -- the card's menu --------------------------------------------------------------------
+
+    def add_card_actions(self, menu: QMenu, entry: StoryEntry) -> None:
+        if entry.story is None:
+            return
+        child = self.current()
+        pack_for = self._host.packs.get(entry.story.meta.pack) if hasattr(self._host, "packs") else self._pack()
+        if child is not None:
+            result = adapt(entry.story, pack_for, child.way)
+            if result.over_cap:
+                menu.addAction(f"Play the short version for {child.name}").triggered.connect(
+                    lambda: self._play_short(entry))
+            if not suits(entry.story, child.way, pack_for):
+                menu.addAction(f"Has strokes {child.name} avoids, with nothing instead").setEnabled(False)
+        who = f" for {child.name}" if child else ""
+        menu.addAction(f"Print as an A5 booklet{who}…").triggered.connect(lambda: self.print_story(entry, False))
+        menu.addAction(f"Print on A4{who}…").triggered.connect(lambda: self.print_story(entry, True))
+        if child is not None:
+            menu.addAction(f"Print {child.name}'s bedside sheet…").triggered.connect(
+                lambda: self.print_bedside(entry))
+
+    def _play_short(self, entry: StoryEntry) -> None:
+        self.short_next = True
+        self._host.open_entry(entry, 0)
+
+    def print_story(self, entry: StoryEntry, a4: bool, out: Path | None = None) -> Path | None:
+        from touchstory.ui.cards.pdf import story_pdf  # the PDF writer: only when printing
+
+        story = entry.story
+        if story is None:
+            return None
+        out = out or self._ask_pdf(f"{entry.path.stem}.pdf")
+        if out is None:
+            return None
+        pack = self._host.packs.get(story.meta.pack) if hasattr(self._host, "packs") else self._pack()
+        child = self.current()
+        try:
+            story_pdf(adapt(story, pack, child.way if child else None), pack, out, child, sheet=a4)
+        except (TouchstoryError, OSError) as exc:
+            self._tell(f"The PDF could not be made: {exc}")
+            return None
+        self._tell(f"Ready to print: {out}")
+        return out
+
+    def print_bedside(self, entry: StoryEntry, out: Path | None = None) -> Path | None:
+        from touchstory.ui.cards.pdf import bedside_pdf
+
+        child = self.current()
+        if child is None or entry.story is None:
+            return None
+        out = out or self._ask_pdf(f"{child.name}-bedside.pdf")
+        if out is None:
+            return None
+        try:
+            bedside_pdf(child, out, self._pack(), usual=(entry.title,), ask=entry.story.meta.ask or None,
+                        thanks=entry.story.meta.thanks or None)
+        except (TouchstoryError, OSError) as exc:
+            self._tell(f"The PDF could not be made: {exc}")
+            return None
+        self._tell(f"Ready to print: {out}")
+        return out
+
+    def _ask_pdf(self, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self._host, "Save the PDF to print", suggested, "PDF (*.pdf)")
+        return Path(name) if name else None
+
+    def _tell(self, text: str) -> None:
+        if hasattr(self._host, "show_notice"):
+            self._host.show_notice(text)
+
+    def open_routine(self) -> QWidget:
+        from touchstory.ui.journal.page import RoutinePage
+
+        page = RoutinePage(self._journal(), self._pack(), self._theme(), self.current(), self._host)
+        page.resize(1100, 720)
+        page.show()
+        self.routine_page = page
+        return page
 
     def _on_chosen(self, profile: ChildProfile | None) -> None:
         try:
