@@ -69,7 +69,7 @@ def test_each_line_follows_the_child(way, page, line, stroke, area, pressure, in
     tag = adapted.story.pages[page].lines[line].tag
     assert (tag.stroke, tag.area, tag.pressure) == (stroke, area, pressure)
     change = adapted.changes.get(Position(page, line))
-    assert (change.instead_of if change else None) == instead
+    assert (change.instead_of if change else None) == instead == tag.instead_of
     # the words are never changed
     assert adapted.story.pages[page].lines[line].text == _first(_story(), page, line).text
 

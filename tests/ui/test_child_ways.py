@@ -234,3 +234,43 @@ def test_a_cards_menu_prints_for_the_child_and_offers_the_short_version(qtbot, p
     finally:
         app.library.close()
         app.shutdown()
+
+
+def test_the_stroke_card_says_what_the_substitute_replaces(qtbot):
+    from touchstory.story.adapt import adapt
+    from touchstory.story.parser import parse_story_text
+    from touchstory.ui.player.stroke_card import StrokeCard
+
+    packs = PackRegistry.default()
+    pack = packs.get("story")
+    story = parse_story_text("title: T\npack: story\n[drum x3] Rain.\n[circle] Round.\n", "t.story", packs)
+    adapted = adapt(story, pack, ChildWay(avoid=("drum",), placement=Placement.HANDS)).story
+    card = StrokeCard(theme_by_name("day"))
+    qtbot.addWidget(card)
+    card.resize(360, 600)
+    first, second = adapted.lines()[0][1], adapted.lines()[1][1]
+    card.set_line(first, pack)
+    details = " ".join(par.text for par in card.details.paragraphs())
+    assert card.name.text().startswith("Sprinkle") and "instead of drum" in details
+    assert "hands" in card.where_text().lower()
+    assert card.animation.area.value == "hands"  # the animation follows the child's place
+    card.set_line(second, pack)
+    assert "instead of drum" not in " ".join(par.text for par in card.details.paragraphs())
+
+
+def test_the_player_writes_each_line_reached_as_it_goes(qtbot, paths):
+    app, _ = app_mod.build(args("play", str(a_story())), paths)
+    qtbot.addWidget(app.library)
+    try:
+        qtbot.waitUntil(lambda: app.player is not None, timeout=10_000)
+        app.player.permission_card.yes.click()
+        for _ in range(3):
+            app.player.session.next()
+        # before the player ends the session: the journal already has the line
+        row = app.journal.db.execute("SELECT lines_reached, total_lines, ended FROM sessions "
+                                     "ORDER BY id DESC LIMIT 1").fetchone()
+        assert row[0] >= 3 and row[1] > 3 and row[2] is None
+        app.player.leave()
+    finally:
+        app.library.close()
+        app.shutdown()

@@ -165,7 +165,8 @@ def _adapt_line(line: StoryLine, pack: StrokePack | None, way: ChildWay) -> tupl
             pressure = (_LIGHTER if way.pressure is PressureWay.LIGHTER else _FIRMER)[base_pressure]
     else:
         area = pressure = None
-    new_tag = StrokeTag(stroke, tag.repeats, area, pressure, tag.loc)
+    new_tag = StrokeTag(stroke, tag.repeats, area, pressure, tag.loc,
+                        instead_of=change.instead_of if change else None)
     if new_tag == tag:
         return line, None
     return dataclasses.replace(line, tag=new_tag), change
