@@ -274,3 +274,34 @@ def test_the_player_writes_each_line_reached_as_it_goes(qtbot, paths):
     finally:
         app.library.close()
         app.shutdown()
+
+
+def test_the_cards_say_which_stories_suit_the_child(qtbot, paths):
+    from touchstory.story.adapt import suits
+
+    app, _ = app_mod.build(args("library"), paths)
+    qtbot.addWidget(app.library)
+    try:
+        app.open_library([])
+        qtbot.waitUntil(lambda: app.children is not None and app.library.model.rowCount() > 0, timeout=10_000)
+        link = app.children
+        assert app.library.grid.delegate.child_fit is None  # no one chosen: the cards as before
+        sam = Profiles(app.journal).named("Sam")
+        profiles = Profiles(app.journal)
+        profiles.save(ChildProfile("Sam", ChildWay(avoid=("walk", "wave"), cap_minutes=1), id=sam.id))
+        link.refresh()
+        shown = [b.text() for b in link.chooser.findChildren(type(link.chooser.add_button)) if b.isVisibleTo(app.library)]
+        assert sorted(shown) == sorted(["No one", "Ava", "Sam", "+"])  # once each after a refresh
+        link.chooser.choose_id(sam.id)
+        assert app.library.grid.delegate.child_fit is not None
+        entries = [e for e in app.library.model.entries() if e.story]
+        words = {e.title: link.fit(e) for e in entries}
+        pack = app.packs.get("story")
+        walking = next(e for e in entries if e.story.meta.pack == "story" and "walk" in e.story.strokes_used())
+        assert words[walking.title][0] == "not Sam's way" and not suits(walking.story, profiles.get(sam.id).way, pack)
+        fine = [e for e in entries if words[e.title][0] == "suits Sam"]
+        assert fine and any(words[e.title][1] == "Long for Sam" for e in fine if e.seconds > 60)
+        grab(app.library, "library-cards-for-sam")
+    finally:
+        app.library.close()
+        app.shutdown()

@@ -40,6 +40,8 @@ class ChildChooser(QWidget):
     def set_profiles(self, profiles: list[ChildProfile], chosen: ChildProfile | None) -> None:
         for button in self._buttons:
             self._group.removeButton(button)
+            self._row.removeWidget(button)
+            button.hide()  # gone now, not only when the event loop gets to deleteLater
             button.deleteLater()
         self._buttons.clear()
         self._row.removeWidget(self.add_button)
@@ -67,6 +69,7 @@ class ChildChooser(QWidget):
         self._group.addButton(button, ident)
         self._buttons.append(button)
         self._row.addWidget(button)
+        button.setVisible(True)  # now, not when the layout's queued show comes round
 
     def current(self) -> ChildProfile | None:
         return self._profiles.get(self._group.checkedId())

@@ -37,6 +37,7 @@ class ProfileLink(QObject):
         self.chooser.add_requested.connect(lambda: self.edit(None))
         self.chooser.edit_requested.connect(self.edit)
         self.short_next = False  # "Play the short version": the next play is cut to the length cap
+        self._fits: dict[tuple[int, str], tuple[str, str | None]] = {}  # (child, story path) -> card words
         self.refresh()
         host.card_menu_extras = [self.add_card_actions]  # type: ignore[attr-defined]
         menu = host.menuBar().addMenu("&Journal") if hasattr(host, "menuBar") else None
@@ -51,12 +52,14 @@ class ProfileLink(QObject):
         return self.chooser.current()
 
     def refresh(self) -> None:
+        self._fits.clear()  # a child's way may have changed
         try:
             profiles = self.profiles
             self.chooser.set_profiles(profiles.all(), profiles.chosen())
         except (TouchstoryError, OSError) as exc:  # a journal that fails leaves the stories as written
             log.warning("journal: could not read the child profiles: %s", exc)
             self.chooser.set_profiles([], None)
+        self._show_fit()
 
     def edit(self, profile: ChildProfile | None) -> ChildProfile | None:
         dialog = ProfileEditor(profile, self._pack(), self._theme(), self._host)
@@ -158,9 +161,32 @@ class ProfileLink(QObject):
         self.routine_page = page
         return page
 
+    def fit(self, entry: StoryEntry) -> tuple[str, str | None]:
+        """How a card shows the story for the child chosen: "suits Sam" (or "not Sam's
+        way") on its last line, and a badge when it is longer than their limit."""
+        child = self.current()
+        if child is None or entry.story is None:
+            return "", None
+        key = (child.id, str(entry.path))
+        if key not in self._fits:
+            pack = self._host.packs.get(entry.story.meta.pack) if hasattr(self._host, "packs") else self._pack()
+            ok = suits(entry.story, child.way, pack)
+            long = ok and child.way.cap_minutes is not None and adapt(entry.story, pack, child.way).over_cap
+            self._fits[key] = (f"suits {child.name}" if ok else f"not {child.name}'s way",
+                               f"Long for {child.name}" if long else None)
+        return self._fits[key]
+
+    def _show_fit(self) -> None:
+        grid = getattr(self._host, "grid", None)
+        if grid is None:
+            return
+        grid.delegate.child_fit = self.fit if self.current() is not None else None
+        grid.viewport().update()
+
     def _on_chosen(self, profile: ChildProfile | None) -> None:
         try:
             self.profiles.choose(profile.id if profile else None)
         except TouchstoryError as exc:
             log.warning("journal: could not remember the child chosen: %s", exc)
+        self._show_fit()
         self.changed.emit(profile)
