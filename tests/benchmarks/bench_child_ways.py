@@ -56,7 +56,7 @@ def _home(root: Path, busy: bool) -> UserPaths:
 
 def _open_once(paths: UserPaths) -> float:
     import touchstory.app as app_mod
-    from touchstory.cli import build_parser
+    from touchstory.cli.main import build_parser
 
     start = time.perf_counter()
     app, _ = app_mod.build(build_parser().parse_args(["library"]), paths)

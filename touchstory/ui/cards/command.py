@@ -10,22 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
-
+from touchstory.cli.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from touchstory.paths import UserPaths
-
-
-def add_print_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("print", help="make a printable PDF: a story booklet, or a child's bedside sheet",
-                       description="Make a PDF to print: the story as an A5 booklet (or A4 sheets with --a4), "
-                       "adapted to a child with --child; or, with --sheet, the child's one-page bedside sheet "
-                       "for other carers, with STORY as the usual story.")
-    p.add_argument("story", type=Path, help="a .story file, or a story's folder name")
-    p.add_argument("--child", help="the child's profile name (as in the library's \"Who is it for tonight?\")")
-    p.add_argument("--sheet", action="store_true", help="the child's one-page bedside sheet (needs --child)")
-    p.add_argument("--a4", action="store_true", help="the story on A4 sheets instead of an A5 booklet")
-    p.add_argument("--short", action="store_true", help="the short version that fits the child's length cap")
-    p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
 
 
 def cmd_print(args: argparse.Namespace, paths: UserPaths) -> int:
@@ -45,10 +31,10 @@ def cmd_print(args: argparse.Namespace, paths: UserPaths) -> int:
 
     if args.out.suffix.lower() != ".pdf":
         print(f"touchstory: --out {args.out}: choose a file name ending in .pdf", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     if args.sheet and not args.child:
         print("touchstory: --sheet is a child's bedside sheet; name the child with --child NAME", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     story_path = args.story
     if not story_path.exists():
         story_path = find_story(str(args.story), [paths.stories, bundled_stories_dir()]) or story_path
@@ -59,7 +45,7 @@ def cmd_print(args: argparse.Namespace, paths: UserPaths) -> int:
             print(problem.format(), file=sys.stderr)
         print(f"touchstory: {args.story} could not be read; fix it first (touchstory check {args.story})",
               file=sys.stderr)
-        return 1
+        return EXIT_PROBLEMS
     story = result.story
     pack = packs.get(story.meta.pack)
     child = None
@@ -74,7 +60,7 @@ def cmd_print(args: argparse.Namespace, paths: UserPaths) -> int:
         if child is None:
             print(f'touchstory: no child profile called "{args.child}" in {paths.journal} (profiles: {names}); '
                   "add one in the library under \"Who is it for tonight?\"", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
     _app = QGuiApplication.instance() or QGuiApplication(["touchstory"])
     try:
         if args.sheet and child is not None:
@@ -85,6 +71,6 @@ def cmd_print(args: argparse.Namespace, paths: UserPaths) -> int:
             done = story_pdf(adapted, pack, args.out, child, sheet=args.a4)
     except (SettingsError, OSError) as exc:
         print(f"touchstory: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_PROBLEMS
     print(f"{done.path}: {done.pages} page{'s' if done.pages != 1 else ''}")
-    return 0
+    return EXIT_OK
