@@ -4,7 +4,8 @@ nothing is stored unless something is chosen or written."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -39,9 +40,11 @@ class HowItWentCard(QWidget):
         self.feelings.setExclusive(True)
         self.feeling_buttons: dict[Feeling, QPushButton] = {}
         for index, feeling in enumerate(Feeling):
-            button = QPushButton(f"{SYMBOLS[feeling]}\n{feeling.label}")
+            button = QPushButton(feeling.label)
             button.setCheckable(True)
-            button.setMinimumSize(150, 110)
+            button.setIcon(_symbol(SYMBOLS[feeling], theme))
+            button.setIconSize(QSize(44, 44))
+            button.setMinimumSize(190, 110)
             button.setFont(theme.ui_font(16, bold=True))
             button.setAccessibleName(feeling.label)
             self.feelings.addButton(button, index)
@@ -96,3 +99,21 @@ class HowItWentCard(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802, ANN001
         paint_card(self, self._theme, 22)
+
+
+def _symbol(symbol: str, theme: Theme) -> QIcon:
+    """The feeling's symbol, large, in the button's text colour (on and off)."""
+    icon = QIcon()
+    for colour, state in ((theme.palette.text, QIcon.State.Off), (theme.palette.accent_text, QIcon.State.On)):
+        pixmap = QPixmap(88, 88)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = theme.ui_font(bold=True)
+        font.setPixelSize(70)
+        painter.setFont(font)
+        painter.setPen(QColor(colour))
+        painter.drawText(QRect(0, 0, 88, 88), Qt.AlignmentFlag.AlignCenter, symbol)
+        painter.end()
+        icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
+    return icon
