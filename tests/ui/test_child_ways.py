@@ -305,3 +305,29 @@ def test_the_cards_say_which_stories_suit_the_child(qtbot, paths):
     finally:
         app.library.close()
         app.shutdown()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_screenshots_of_the_library_for_a_child(qtbot, paths, theme):
+    from dataclasses import replace
+
+    from touchstory.journal.settings import SettingsStore, ThemeChoice
+
+    store = SettingsStore(paths.settings)
+    settings, _ = store.load()
+    store.save(replace(settings, theme=ThemeChoice(theme)))
+    journal = Journal.open(paths.journal).journal
+    Profiles(journal).choose(Profiles(journal).named("Sam").id)
+    journal.close()
+    app, _ = app_mod.build(args("library"), paths)
+    qtbot.addWidget(app.library)
+    try:
+        app.open_library([])
+        qtbot.waitUntil(lambda: app.children is not None and app.library.model.rowCount() > 0, timeout=10_000)
+        assert app.children.current().name == "Sam"
+        for size, (w, h) in SIZES.items():
+            app.library.resize(w, h)
+            grab(app.library, f"library-for-sam-{theme}-{size}")
+    finally:
+        app.library.close()
+        app.shutdown()
