@@ -188,13 +188,16 @@ class Touchstory(QObject):
         if asked_for_narration and narration is not None:
             settings = dataclasses.replace(settings, pace=Pace.NARRATED)
         self.narrate_next = False
+        save_settings: Callable[[Settings], None] = self._on_settings_changed
+        if self.children is not None:  # the child's favourite sound and voice speed, for this story
+            settings, save_settings = self.children.settings_for_tonight(settings, save_settings)
         if self.pace_model is None:
             from touchstory.pacing.pace import PaceEstimator  # deferred for start-up, like the player itself
 
             self.pace_model = PaceEstimator()
         player = PlayerWindow(story, self.packs.get(story.meta.pack), settings, journal=self.journal,
                               theme=self.theme, start_line=start_line or None,
-                              on_settings_changed=self._on_settings_changed, mixer=sound,
+                              on_settings_changed=save_settings, mixer=sound,
                               narrator=narration, pace_model=self.pace_model)
         self.voice.lend_to_player(player, tell_if_missing=asked_for_narration)
         player.setWindowTitle(f"touchstory: {story.title}")

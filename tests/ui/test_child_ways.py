@@ -331,3 +331,31 @@ def test_screenshots_of_the_library_for_a_child(qtbot, paths, theme):
     finally:
         app.library.close()
         app.shutdown()
+
+
+def test_the_childs_sound_and_voice_speed_hold_for_the_story_only(qtbot, paths):
+    from dataclasses import replace
+
+    journal = Journal.open(paths.journal).journal
+    sam = Profiles(journal).named("Sam")
+    Profiles(journal).save(replace(sam, soundscape="sea", voice_speed=100))
+    Profiles(journal).choose(sam.id)
+    journal.close()
+    app, _ = app_mod.build(args("library"), paths)
+    qtbot.addWidget(app.library)
+    try:
+        app.open_library([])
+        qtbot.waitUntil(lambda: app.children is not None and app.library.model.rowCount() > 0, timeout=10_000)
+        users = app.settings
+        assert users.rate_wpm != 100 and users.soundscape_override != "sea"
+        tonight, save = app.children.settings_for_tonight(users, app._on_settings_changed)
+        assert (tonight.rate_wpm, tonight.soundscape_override) == (100, "sea")
+        save(replace(tonight, child_lock=not users.child_lock))  # the user changes something else in the player
+        assert app.settings.child_lock is not users.child_lock  # that is kept
+        assert (app.settings.rate_wpm, app.settings.soundscape_override) == (users.rate_wpm,
+                                                                             users.soundscape_override)
+        save(replace(tonight, rate_wpm=140))  # the user changes the speed itself: theirs now
+        assert app.settings.rate_wpm == 140
+    finally:
+        app.library.close()
+        app.shutdown()

@@ -4,9 +4,11 @@ adaptation of a story to the chosen child before it is played."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
@@ -81,6 +83,28 @@ class ProfileLink(QObject):
             short, self.short_next = self.short_next, False
         child = self.current()
         return adapt(story, pack, child.way if child else None, short=short)
+
+    def settings_for_tonight(self, settings: Any, save: Callable[[Any], None]) -> tuple[Any, Callable[[Any], None]]:
+        """The player's settings with the child's favourite sound and voice speed, and
+        a saver that keeps the user's own values for those two: the child's choice
+        holds for this story only; anything the user changes in the player is saved."""
+        child = self.current()
+        if child is None:
+            return settings, save
+        changes: dict[str, object] = {}
+        if child.soundscape:
+            changes["soundscape_override"] = child.soundscape
+        if child.voice_speed:
+            changes["rate_wpm"] = int(round(child.voice_speed))
+        if not changes:
+            return settings, save
+        users = {key: getattr(settings, key) for key in changes}
+
+        def keep_users(changed: Any) -> None:
+            back = {k: users[k] for k, v in changes.items() if getattr(changed, k) == v}
+            save(dataclasses.replace(changed, **back))
+
+        return dataclasses.replace(settings, **changes), keep_users
 
     # -- the card's menu --------------------------------------------------------------------
 
