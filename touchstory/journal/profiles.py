@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from touchstory.errors import SettingsError
 from touchstory.journal.store import Journal
@@ -230,7 +231,7 @@ def _values(p: ChildProfile) -> tuple[object, ...]:
             way.cap_minutes, p.soundscape, p.voice_speed, p.cues)
 
 
-def _from_row(r: tuple[object, ...]) -> ChildProfile:
+def _from_row(r: tuple[Any, ...]) -> ChildProfile:
     """A row, read defensively: a value this version cannot read becomes the default."""
     pairs: tuple[tuple[str, str], ...] = ()
     try:
@@ -250,7 +251,7 @@ def _from_row(r: tuple[object, ...]) -> ChildProfile:
     speed = r[11] if isinstance(r[11], (int, float)) and r[11] > 0 else None
     way = ChildWay(_strings(r[3]), _strings(r[4]), pairs, placement, pressure, cap)
     return ChildProfile(str(r[1]), way, str(r[5] or ""), str(r[10] or ""), speed, str(r[12] or ""),
-                        str(r[2] or ""), int(r[0]))  # type: ignore[arg-type]
+                        str(r[2] or ""), int(r[0]))
 
 
 def _strings(text: object) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from touchstory.errors import SettingsError
 from touchstory.journal.store import EndReason, Journal
@@ -118,7 +119,8 @@ class SessionLog:
     def evenings(self, profile_id: int | None = None, since: float | None = None,
                  limit: int = 100_000) -> list[Evening]:
         """Sessions oldest first; for one child when `profile_id` is given."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[object] = []
         if profile_id is not None:
             where.append("s.profile_id = ?")
             args.append(profile_id)
@@ -239,7 +241,7 @@ def restore(journal: Journal, path: Path) -> Path | None:
     return kept
 
 
-def _evening(r: tuple[object, ...]) -> Evening:
+def _evening(r: tuple[Any, ...]) -> Evening:
     try:
         reason = EndReason(r[5]) if r[5] else None
     except ValueError:
@@ -254,6 +256,6 @@ def _evening(r: tuple[object, ...]) -> Evening:
         cues = tuple(Cue(c) for c in raw if c in Cue._value2member_map_)
     except (json.JSONDecodeError, TypeError):
         pass
-    return Evening(int(r[0]), str(r[1]), str(r[2] or ""), float(r[3]), float(r[4]) if r[4] else None,  # type: ignore[arg-type]
-                   reason, int(r[6] or 0), int(r[7] or 0), str(r[8]) if r[8] else None, str(r[9]),  # type: ignore[call-overload]
+    return Evening(int(r[0]), str(r[1]), str(r[2] or ""), float(r[3]), float(r[4]) if r[4] else None,
+                   reason, int(r[6] or 0), int(r[7] or 0), str(r[8]) if r[8] else None, str(r[9]),
                    HowItWent(feeling, cues, str(r[12] or "")))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from touchstory.errors import TouchstoryError
 from touchstory.journal.profiles import ChildProfile
-from touchstory.journal.sessions import SessionLog
+from touchstory.journal.sessions import HowItWent, SessionLog
 from touchstory.journal.store import Journal
 from touchstory.ui.journal.how_it_went import HowItWentCard
 from touchstory.ui.theme import Theme, apply_theme
@@ -33,11 +33,11 @@ class HowItWentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.card)
-        self.answer = None
+        self.answer: HowItWent | None = None
         self.card.done.connect(self._on_done)
         apply_theme(self, theme)
 
-    def _on_done(self, answer: object) -> None:
+    def _on_done(self, answer: HowItWent | None) -> None:
         self.answer = answer
         self.accept()
 
@@ -63,7 +63,7 @@ def offer_how_it_went(journal: Journal, since: float, child: ChildProfile | None
         if dialog.answer is None:
             return
         try:
-            log_.record(session_id, dialog.answer)  # type: ignore[arg-type]
+            log_.record(session_id, dialog.answer)
         except (TouchstoryError, OSError) as exc:
             log.warning("journal: could not store how it went: %s", exc)
 

@@ -31,7 +31,8 @@ class ProfileLink(QObject):
     changed = Signal(object)  # ChildProfile | None: the child for tonight
 
     def __init__(self, journal: Callable[[], Journal], pack: Callable[[], StrokePack | None],
-                 theme: Callable[[], Theme], host: QWidget, parent: QObject | None = None) -> None:
+                 theme: Callable[[], Theme], host: Any, parent: QObject | None = None) -> None:
+        # host: the library window (open_entry, packs, grid, show_notice, menuBar)
         super().__init__(parent)
         self._journal, self._pack, self._theme, self._host = journal, pack, theme, host
         self.chooser = ChildChooser()
