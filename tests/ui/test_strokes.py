@@ -8,6 +8,7 @@ and the Strokes page lists them all with their how-to."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -648,3 +649,76 @@ def test_resting_hands_rest_on_the_tummy_and_the_head():
     (a, b) = frame.hands
     assert tummy.start[1] <= a.y <= tummy.end[1] and abs(a.x - 0.5) < tummy.width / 2
     assert head.start[1] <= b.y <= head.end[1] and abs(b.x - 0.5) < head.width / 2
+
+
+# -- the how-to, whole, for every place --------------------------------------------------
+
+STORY_PLACES = (Area.BACK, Area.SHOULDERS, Area.ARMS, Area.HANDS, Area.LEGS, Area.FEET, Area.CHEST)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def _places_in_the_library() -> set[tuple[str, str, Area]]:
+    used = set()
+    for folder in sorted(p for p in bundled_stories_dir().iterdir() if p.is_dir() and any(p.glob("*.story"))):
+        story, pack = load(folder.name)
+        for _, line in story.lines():
+            s = pack.get(line.tag.stroke) if line.tag.stroke else None
+            if s is not None:
+                used.add((pack.id, s.id, line.tag.area or s.area))
+    return used
+
+
+def test_every_story_stroke_has_its_own_words_for_every_place():
+    """Each story stroke is told for the back, shoulders, arms, hands, legs, feet and
+    chest (a profile may move it to any), in its own words: not a generic line."""
+    for s in registry()["story"].strokes:
+        for area in STORY_PLACES:
+            text = s.how_for(area)
+            assert text, f"{s.id} on the {area.value} has no how-to of its own"
+
+
+def test_every_place_a_bundled_story_puts_a_stroke_has_its_own_words():
+    missing = [(p, s, a.value) for p, s, a in sorted(_places_in_the_library(), key=str)
+               if registry()[p][s].how_for(a) is None]
+    assert not missing
+
+
+@pytest.mark.parametrize("pack_id,stroke_id", ALL)
+def test_every_how_to_is_two_whole_sentences_and_makes_no_claims(pack_id, stroke_id):
+    _, s = stroke(pack_id, stroke_id)
+    for text in (s.how, *(t for _, t in s.how_on)):
+        assert len(_sentences(text)) == 2 and text.endswith("."), (stroke_id, text)
+        for word in ("cure", "treat", "heal", "therapy", "medical", "pain"):
+            assert word not in text.lower(), (stroke_id, word)
+
+
+def test_the_card_shows_the_whole_how_to_not_its_first_sentence(qtbot):
+    pack = registry()["story"]
+    card = StrokeCard(theme_by_name("day"))
+    qtbot.addWidget(card)
+    piggy, story_pack = load("this-little-piggy")
+    lines = [line for page in piggy.pages for line in page.lines if line.tag.stroke]
+    card.set_line(lines[0], story_pack)  # [squeeze feet light]
+    assert card.how_text() == pack["squeeze"].how_for(Area.FEET)
+    assert len(_sentences(card.how_text())) == 2
+    fan = next(line for _, line in load("the-moon-boat")[0].lines() if line.tag.stroke == "fan")
+    card.set_line(fan, story_pack)
+    assert "sweep them up and out" in card.how_text() and card.how_text() == pack["fan"].how
+
+
+def test_resting_hands_words_match_the_picture():
+    _, s = stroke("infant", "resting-hands")
+    assert "tummy" in s.how and "head" in s.how and s.motion.other
+    moved = place(s.motion, s.area, Area.BACK, View.BABY_BACK)
+    assert not moved.other and "side by side" in s.how_for(Area.BACK)
+
+
+def test_a_pack_without_words_for_a_place_still_gets_two_safe_sentences():
+    from touchstory.ui.strokes.words import how_words
+    _, s = stroke("story", "squeeze")
+    text = how_words(s, Area.FACE)
+    assert len(_sentences(text)) == 2 and "on the face" in text and "shoulders" in text
+    assert "stop" in text

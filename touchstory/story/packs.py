@@ -240,8 +240,8 @@ def _stroke(block: dict[str, Field], how_on: list[Field], path: Path, problems: 
     if not ok or pressure is None or area is None or touch is None or shape is None or how is None:
         return None
     assert path_points is not None and other is not None and area_hows is not None
-    written = block["aliases"].value.split(",") if "aliases" in block else []
-    aliases = tuple(dict.fromkeys("-".join(a.split()).lower() for a in written if a.strip()))
+    names = block["aliases"].value.split(",") if "aliases" in block else []
+    aliases = tuple(dict.fromkeys("-".join(a.split()).lower() for a in names if a.strip()))
     return Stroke(
         id=head.value,
         name=block["name"].value if "name" in block else head.value.replace("-", " ").capitalize(),
@@ -284,7 +284,7 @@ class PackRegistry:
             self._packs.setdefault(pack.id, pack)
 
     @classmethod
-    def from_dirs(cls, *dirs: Path) -> "PackRegistry":
+    def from_dirs(cls, *dirs: Path) -> PackRegistry:
         registry = cls()
         for folder in dirs:
             if not folder.is_dir():
@@ -305,7 +305,7 @@ class PackRegistry:
         return registry
 
     @classmethod
-    def default(cls, user_dir: Path | None = None) -> "PackRegistry":
+    def default(cls, user_dir: Path | None = None) -> PackRegistry:
         dirs = [packs_dir()] + ([user_dir] if user_dir else [])
         return cls.from_dirs(*dirs)
 

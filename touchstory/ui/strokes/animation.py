@@ -88,7 +88,7 @@ class StrokeAnimation(QWidget):
         self._offset = 0.0  # so every new stroke starts at its beginning
         self._body_layer: tuple[tuple[object, ...], QPixmap] | None = None
         self._guides: dict[tuple[object, ...], QPixmap] = {}
-        self._sprites: dict[tuple[object, ...], QPixmap] = {}
+        self._sprites: dict[tuple[object, ...], tuple[QPixmap, QRectF]] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 120)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
