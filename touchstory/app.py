@@ -13,7 +13,7 @@ import argparse
 import dataclasses
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # loaded when first used, after the first paint (see `packs` 
     from touchstory.journal.store import Journal
     from touchstory.pacing.pace import PaceEstimator
     from touchstory.story.library import StoryEntry
+    from touchstory.story.model import Problem
     from touchstory.story.packs import PackRegistry
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer  # noqa: E402,I001
@@ -44,6 +45,16 @@ from touchstory.ui.theme import Theme, theme_for_now
 
 THEME_CHECK_MS = 30_000  # how often "auto" looks at the clock for bedtime
 SERVICES_DELAY_MS = 1200  # look for the voice engine once the first window has painted
+
+def warnings_notice(warnings: Sequence[Problem]) -> str:
+    """The player's notice for a story that plays with warnings: the first one, and
+    where to see them all (the words are the shell's; the problems are data)."""
+    first = warnings[0]
+    more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+    name = Path(first.loc.path).name
+    return (f"This story plays, with something worth a look at line {first.loc.line}: {first.message}{more}. "
+            f"To see every note: touchstory check {name}")
+
 class Touchstory(QObject):
     """One running touchstory: the objects and the windows, wired together."""
 
@@ -211,6 +222,8 @@ class Touchstory(QObject):
                 player.resize(self.library.size())
             player.show()
         self.player = player
+        if story.warnings:  # FORMAT.md: warnings let the story play, with a notice
+            player.show_notice(warnings_notice(story.warnings))
         self.library.hide()  # after the player shows, so the screen never flashes empty
 
     def _offer_sound_services(self) -> None:

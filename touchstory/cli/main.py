@@ -77,6 +77,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("targets", nargs="+", type=Path, metavar="PATH", help="story or plan files, or folders")
         p.add_argument("--strict", action="store_true", help="count warnings as problems too")
         p.add_argument("--json", action="store_true", help="print the problems as JSON")
+        p.add_argument("--fix", action="store_true",
+                       help="rewrite book-style lines (... (The Calm) or [The Calm] ...) as [calm] ..., keeping the "
+                            "original as NAME.bak first")
 
     if command in (None, "list"):
         p = sub.add_parser("list", help="list the stories with their length, ages and strokes",

@@ -387,7 +387,10 @@ def load_plan(path: Path | str, packs: PackRegistry, roots: Sequence[Path] = ())
         binary="this is not a text file; save the plan as plain text")
     if text is None:
         return PlanResult(path, None, (problem,) if problem else ())
-    return parse_plan(text, path, packs, roots)
+    result = parse_plan(text, path, packs, roots)
+    if problem is not None:  # read, with a warning (a UTF-16 file)
+        result = replace(result, problems=(problem, *result.problems))
+    return result
 
 
 # -- a plan for one story --------------------------------------------------------------

@@ -86,7 +86,7 @@ def find_story_files(paths: Iterable[Path], seen: set[str] | None = None) -> Ite
 def summarise(result: ParseResult, packs: PackRegistry, source: str) -> StoryEntry:
     story = result.story
     if story is None:
-        title = result.path.stem.replace("-", " ").replace("_", " ").title()
+        title = result.title or result.path.stem.replace("-", " ").replace("_", " ").title()
         return StoryEntry(result.path, title, None, None, "", "", "", 0.0, (), result.problems, None, source, None)
     picture = story.first_picture()
     return StoryEntry(

@@ -12,7 +12,7 @@ from touchstory.story.model import (
     BUILTIN_SOUNDSCAPES, MOODS, AgeRange, Kind, Location, Metadata, Picture,
 )
 from touchstory.story.packs import PackRegistry, StrokePack
-from touchstory.story.problems import ProblemList, did_you_mean
+from touchstory.story.problems import ProblemList, closest, did_you_mean
 
 KEYS = ("title", "author", "language", "ages", "mood", "kind", "pack", "soundscape",
         "licence", "license", "summary", "ask", "thanks")
@@ -208,9 +208,25 @@ def read_picture(value: str, n: int, col: int, folder: Path, problems: ProblemLi
                          len(source))
     exists = os.path.isfile(path)
     if not exists:
-        problems.warning(n, col, f'picture file "{source}" was not found next to the story; a soft placeholder '
-                         "with the description is shown instead", len(source))
+        near = _near_file(Path(path))
+        shown = str(Path(source).with_name(near)) if near else None
+        also = (f' (did you mean "{shown}"? the name must match exactly, capital letters too)' if shown else "")
+        problems.warning(n, col, f'picture file "{source}" was not found next to the story{also}; a soft '
+                         "placeholder with the description is shown instead", len(source), code="picture-missing",
+                         hint=shown)
     return Picture(source, path, alt, loc, exists)
+
+
+def _near_file(path: Path) -> str | None:
+    """A file beside `path` named the same but for capitals (`Bear.PNG` for `bear.png`),
+    or else one spelt nearly the same; None when there is none."""
+    try:
+        names = [p.name for p in path.parent.iterdir() if p.is_file()]
+    except OSError:
+        return None
+    by_lower = {name.lower(): name for name in names}
+    near = closest(path.name.lower(), by_lower, 0.8)  # an exact match but for capitals scores 1.0
+    return by_lower[near] if near else None
 
 
 def check_soundscape(value: str, n: int, col: int, folder: Path, problems: ProblemList) -> str | None:

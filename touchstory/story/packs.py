@@ -265,7 +265,7 @@ def load_pack(path: Path) -> StrokePack:
     except OSError as exc:
         raise PackError([], f"{path}: cannot read the pack file ({exc.strerror})") from exc
     text, problem = decode_text(data, str(path))
-    if problem is not None or text is None:
+    if text is None:
         raise PackError([problem] if problem else [])
     pack, problems = parse_pack(text, path)
     if pack is None:

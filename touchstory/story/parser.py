@@ -11,7 +11,8 @@ from pathlib import Path
 
 from touchstory.errors import StoryError
 from touchstory.story import metadata as meta_mod
-from touchstory.story.lines import RefrainCall, parse_parts, parse_tag
+from touchstory.story.fixes import book_rewrite
+from touchstory.story.lines import RefrainCall, check_body, parse_parts, parse_tag
 from touchstory.story.model import (
     Location, Note, Page, Part, Pause, Picture, Problem, Severity, Story, StoryLine, WaitForTap,
 )
@@ -32,6 +33,7 @@ class ParseResult:
     path: Path
     story: Story | None
     problems: tuple[Problem, ...]
+    title: str = ""  # the title: line as written, even when the story has errors (the library lists it so)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -151,9 +153,23 @@ class _Parser:
         if m:
             self.key_line(n, m, col)
             return
+        if self.book_style(n, stripped, col):
+            return
         self.problems.error(n, col, "this line has no stroke: start it with one in square brackets, "
                             "like [calm] or [circle x2] (or [none] for a line without a stroke)",
                             min(len(stripped), 40))
+
+    def book_style(self, n: int, text: str, col: int) -> bool:
+        """A line written as a book prints it, `... (The Calm)` or `[The Calm] ...`:
+        one message saying exactly what to write. True when it was one."""
+        fixed = book_rewrite(text, self.pack)
+        if fixed is None:
+            return False
+        self.wrote_lines = True
+        self.problems.error(n, col, "the stroke goes at the start of the line, in square brackets (touchstory "
+                            f"check --fix rewrites such lines for you); write it as: {fixed}",
+                            min(len(text), 40), code="book-style", hint=fixed)
+        return True
 
     def key_line(self, n: int, m: re.Match[str], col: int) -> None:
         key, name, value = m.group("key").lower(), m.group("name"), m.group("value").strip()
@@ -205,6 +221,8 @@ class _Parser:
         if close < 0:
             self.problems.error(n, col, 'the square bracket is not closed: add "]" after the stroke, like [circle x2]')
             return
+        if text[1:close].lstrip().lower().startswith("the ") and self.book_style(n, text, col):
+            return
         pack = self.pack
         if self._others is None:
             self._others = [p for p in self.packs if p is not pack]
@@ -214,6 +232,8 @@ class _Parser:
                         pack_line=pack_line)
         body = text[close + 1:]
         parts, parts_ok = parse_parts(body, col + close + 1, n, self.problems, self.name)
+        if not check_body(body, col + close + 1, n, pack, [*others, *([pack] if pack else [])], self.problems):
+            parts_ok = False
         for call in (p for p in parts if isinstance(p, RefrainCall)):
             self.problems.error(n, call.loc.col, "{refrain} goes on a line of its own", 9)
             parts_ok = False
@@ -299,7 +319,7 @@ class _Parser:
                                 "start with a stroke, like \"[calm] Once upon a time...\"")
         problems = tuple(self.problems.sorted())
         if self.problems.has_errors or meta is None:
-            return ParseResult(self.path, None, problems)
+            return ParseResult(self.path, None, problems, self.header.values.get("title", "").strip())
         built = tuple(p.build() for p in pages if p.lines or p.picture)
         warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
         return ParseResult(self.path, Story(self.path, meta, built, warnings), problems)
@@ -310,6 +330,13 @@ def parse_story(text: str, path: Path | str, packs: PackRegistry) -> ParseResult
     return _Parser(text, Path(path), packs).run()
 
 
+def story_pack(text: str, path: Path | str, packs: PackRegistry) -> StrokePack | None:
+    """The stroke pack the story's details choose (what its lines are read against)."""
+    parser = _Parser(text, Path(path), packs)
+    parser.run()
+    return parser.pack
+
+
 def load_story(path: Path | str, packs: PackRegistry) -> ParseResult:
     """Read and parse a story file; unreadable files become a problem, not a crash."""
     path = Path(path)
@@ -317,13 +344,16 @@ def load_story(path: Path | str, packs: PackRegistry) -> ParseResult:
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        problem = Problem(Severity.ERROR, f"cannot read the file ({reason}); check the name and that it is a "
-                          "file, not a folder", Location(str(path), 1, 1))
-        return ParseResult(path, None, (problem,))
+        unreadable = Problem(Severity.ERROR, f"cannot read the file ({reason}); check the name and that it is a "
+                             "file, not a folder", Location(str(path), 1, 1))
+        return ParseResult(path, None, (unreadable,))
     text, problem = decode_text(data, str(path))
-    if problem is not None or text is None:
+    if text is None:
         return ParseResult(path, None, (problem,) if problem else ())
-    return parse_story(text, path, packs)
+    parser = _Parser(text, path, packs)
+    if problem is not None:  # read, with a warning (a UTF-16 file): it stays with the story's own
+        parser.problems.items.append(problem)
+    return parser.run()
 
 
 def read_story(path: Path | str, packs: PackRegistry) -> Story:
