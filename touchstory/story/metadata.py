@@ -223,7 +223,7 @@ def check_soundscape(value: str, n: int, col: int, folder: Path, problems: Probl
         if path is None:
             problems.error(n, col, f"soundscape: {why}", max(len(name), 1))
             return None
-        if not path.is_file():
+        if not os.path.isfile(path):  # never raises (a name over 255 characters is simply not there)
             problems.warning(n, col, f'sound file "{name}" was not found next to the story; '
                              "the story plays without it", len(name))
         return str(path)

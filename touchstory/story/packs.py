@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from touchstory.errors import PackError
+from touchstory.files import RefusedFile, read_capped
 from touchstory.resources import packs_dir
 from touchstory.story.model import Area, Location, Pressure, Problem, Severity
-from touchstory.story.problems import ProblemList, decode_text, did_you_mean
+from touchstory.story.problems import MAX_FILE_BYTES, ProblemList, decode_text, did_you_mean
 
 
 class Touch(Enum):
@@ -274,7 +275,9 @@ def _enum(block: dict[str, _Field], key: str, enum: type[_E], default: _E, probl
 def load_pack(path: Path) -> StrokePack:
     """Read one pack file or raise PackError listing every problem."""
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES, "pack file")
+    except RefusedFile as exc:
+        raise PackError([], str(exc)) from exc
     except OSError as exc:
         raise PackError([], f"{path}: cannot read the pack file ({exc.strerror})") from exc
     text, problem = decode_text(data, str(path))
