@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from touchstory.story.model import (
-    BUILTIN_SOUNDSCAPES, MOODS, AgeRange, Kind, Location, Metadata, Picture,
+    BUILTIN_SOUNDSCAPES, MOODS, AgeRange, Kind, Location, Metadata, Picture, Problem, Severity,
 )
 from touchstory.story.packs import PackRegistry, StrokePack
 from touchstory.story.problems import ProblemList, did_you_mean
@@ -210,7 +210,25 @@ def read_picture(value: str, n: int, col: int, folder: Path, problems: ProblemLi
     if not exists:
         problems.warning(n, col, f'picture file "{source}" was not found next to the story; a soft placeholder '
                          "with the description is shown instead", len(source))
+    else:
+        _check_picture_file(path, source, n, col, problems)
     return Picture(source, path, alt, loc, exists)
+
+
+def _check_picture_file(path: Path, source: str, n: int, col: int, problems: ProblemList) -> None:
+    """Open the picture the way the player will and pass on what it finds: about
+    the whole file at the picture: line, about a place inside an SVG at the SVG's
+    own line and column."""
+    from touchstory.story.pictures import prepare_picture  # deferred: only stories with pictures need it
+
+    prepared = prepare_picture(path)
+    for finding in prepared.findings:
+        if finding.inside:
+            problems.items.append(Problem(Severity.WARNING, finding.message,
+                                          Location(str(path), finding.line, finding.col), "", 1))
+        else:
+            shown = "" if prepared.kind else "; a soft placeholder with the description is shown instead"
+            problems.warning(n, col, f'picture "{source}": {finding.message}{shown}', len(source))
 
 
 def check_soundscape(value: str, n: int, col: int, folder: Path, problems: ProblemList) -> str | None:
