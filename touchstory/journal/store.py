@@ -10,6 +10,7 @@ deleted) and a fresh one started, with a notice for the user.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -21,6 +22,8 @@ from typing import NamedTuple
 
 from touchstory.errors import SettingsError
 from touchstory.journal.settings import move_aside
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3
 
@@ -223,7 +226,16 @@ class Journal:
     # -- favourites ------------------------------------------------------------------------
 
     def favourites(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT story FROM favourites")}
+        """Every favourite's key; a row that cannot be read (invalid UTF-8 written by
+        another program, a key that is not text) is skipped and logged, the rest kept."""
+        keys: set[str] = set()
+        # read as bytes so one bad value cannot make the whole query raise
+        for (raw,) in self._db.execute("SELECT CAST(story AS BLOB) FROM favourites"):
+            try:
+                keys.add(bytes(raw).decode("utf-8"))
+            except (TypeError, UnicodeDecodeError):
+                log.warning("journal: a favourite that cannot be read was skipped (%r)", raw[:80] if raw else raw)
+        return keys
 
     def is_favourite(self, story: str | Path) -> bool:
         return self._db.execute("SELECT 1 FROM favourites WHERE story = ?",

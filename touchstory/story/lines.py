@@ -73,7 +73,8 @@ def parse_tag(body: str, col: int, line_no: int, pack: StrokePack | None,
         first_is_stroke = named is None and known is not None  # [arms] in the infant pack is a stroke
         if (m := _REPEAT.match(low)) and known is None:
             digits = m.group("a") if m.group("a") is not None else m.group("b")
-            count = int(digits) if digits else 0
+            # more than 6 digits is out of range anyway; int() of thousands of digits raises
+            count = (int(digits) if len(digits) <= 6 else MAX_REPEATS + 1) if digits else 0
             following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
             if not digits and following.isdigit():
                 problems.error(line_no, at, f"write the repeat without a space: x{following}",

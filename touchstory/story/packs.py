@@ -11,10 +11,11 @@ from pathlib import Path
 
 
 from touchstory.errors import PackError
+from touchstory.files import RefusedFile, read_capped
 from touchstory.resources import packs_dir
 from touchstory.story.model import Area, Location, Pressure, Problem, Severity
 from touchstory.story.pack_fields import HOW_ON, Field, enum_value, fields, hows, points
-from touchstory.story.problems import ProblemList, decode_text, did_you_mean
+from touchstory.story.problems import MAX_FILE_BYTES, ProblemList, decode_text, did_you_mean
 
 
 class Touch(Enum):
@@ -261,7 +262,9 @@ def _stroke(block: dict[str, Field], how_on: list[Field], path: Path, problems: 
 def load_pack(path: Path) -> StrokePack:
     """Read one pack file or raise PackError listing every problem."""
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES, "pack file")
+    except RefusedFile as exc:
+        raise PackError([], str(exc)) from exc
     except OSError as exc:
         raise PackError([], f"{path}: cannot read the pack file ({exc.strerror})") from exc
     text, problem = decode_text(data, str(path))

@@ -5,10 +5,12 @@ inside of each story line and `metadata.py` the details at the top."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from touchstory.files import RefusedFile, read_capped
 from touchstory.errors import StoryError
 from touchstory.story import metadata as meta_mod
 from touchstory.story.fixes import book_rewrite
@@ -17,10 +19,13 @@ from touchstory.story.model import (
     Location, Note, Page, Part, Pause, Picture, Problem, Severity, Story, StoryLine, WaitForTap,
 )
 from touchstory.story.packs import PackRegistry, StrokePack
-from touchstory.story.problems import ProblemList, decode_text, did_you_mean
+from touchstory.story.problems import MAX_FILE_BYTES, ProblemList, decode_text, did_you_mean
 
 LONG_LINE = 220
 LONG_REFRAIN = 6  # more lines than this usually means the blank line after a refrain was forgotten
+SUGGEST_FROM = 50  # "did you mean" compares an unknown refrain name with at most this many
+MAX_HINTS = 200  # unknown refrain calls given a "did you mean" (each costs a few difflib runs)
+SHOW_NAMES = 8  # refrain names listed in a message, then "and N more"
 _REFRAIN = re.compile(r"^(?:refrain|chorus)(?:[ \t]+(?P<name>[^:\[\]{}]{1,40}?))?[ \t]*:[ \t]*$", re.IGNORECASE)
 _KEY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_-]{0,15})(?:[ \t]+(?P<name>[A-Za-z0-9_-]{1,30}))?[ \t]*:(?P<value>.*)$")
 PAGE_KEYS = ("picture", "soundscape", "note")
@@ -90,6 +95,10 @@ class _Parser:
         self.in_header = True
         self.pages: list[_PageBuilder] = []
         self.refrains: dict[str, list[StoryLine]] = {}
+        # named refrains by first letter, for "did you mean": a story with thousands of
+        # refrains and unknown {refrain} calls stays linear (each call looks at a few)
+        self.refrains_by_letter: dict[str, list[str]] = {}
+        self.hints_given = 0
         self.capturing: str | None = None  # name of the refrain being written
         self.capture_line = 0  # where it started
         self._pack: StrokePack | None = None
@@ -279,6 +288,8 @@ class _Parser:
                                 "\"refrain sea:\"", 7)
             return
         self.refrains[name] = []
+        if name:
+            self.refrains_by_letter.setdefault(name[0], []).append(name)
         self.capturing = name
         self.capture_line = n
 
@@ -297,16 +308,30 @@ class _Parser:
                        "line before this line to end it")
             else:
                 label = f'refrain "{call.name}"' if call.name else "refrain"
-                names = [k for k in self.refrains if k]
                 heading = f"refrain {call.name}:" if call.name else "refrain:"
-                hint = did_you_mean(call.name, names) if call.name else ""
-                known = ", ".join(f'"{k}"' for k in names)
+                hint, known = self.refrain_hint(call.name) if call.name else ("", "")
                 msg = (f"there is no {label} written above this line{hint}; write \"{heading}\" and its lines "
-                       "first" + (f" (refrains written so far: {known})" if call.name and names and not hint else ""))
+                       "first" + (f" (refrains written so far: {known})" if known and not hint else ""))
             self.problems.error(n, call.loc.col, msg, len(call.name) + 9)
             return
         for line in lines:
             self.page(n).add_line(replace(line, notes=()))
+
+    def refrain_hint(self, name: str) -> tuple[str, str]:
+        """(' (did you mean "sea"?)' or "", the first few refrain names written so
+        far, or ""). Bounded work per call, however many refrains there are."""
+        self.hints_given += 1
+        hint = ""
+        if self.hints_given <= MAX_HINTS:  # past that, the author has seen the idea
+            nearby = self.refrains_by_letter.get(name[0], [])[-SUGGEST_FROM:]
+            hint = did_you_mean(name, nearby)
+            if not hint and len(self.refrains) > len(nearby):  # a typo in the first letter
+                recent = [k for k in itertools.islice(reversed(self.refrains), SUGGEST_FROM) if k]
+                hint = did_you_mean(name, recent)
+        first = [k for k in itertools.islice(self.refrains, SHOW_NAMES + 2) if k][:SHOW_NAMES]
+        count = len(self.refrains) - ("" in self.refrains)
+        known = ", ".join(f'"{k}"' for k in first) + (f" and {count - len(first)} more" if count > len(first) else "")
+        return hint, known
 
     # -- the end ---------------------------------------------------------------
     def finish(self) -> ParseResult:
@@ -341,7 +366,9 @@ def load_story(path: Path | str, packs: PackRegistry) -> ParseResult:
     """Read and parse a story file; unreadable files become a problem, not a crash."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES, "story file")
+    except RefusedFile as exc:
+        return ParseResult(path, None, (Problem(Severity.ERROR, exc.reason, Location(str(path), 1, 1)),))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         unreadable = Problem(Severity.ERROR, f"cannot read the file ({reason}); check the name and that it is a "

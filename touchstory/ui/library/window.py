@@ -64,10 +64,9 @@ def scan_library(sources: Sequence[tuple[str, Path]], packs: PackRegistry) -> li
 
 def check_story(path: Path, packs: PackRegistry) -> StoryEntry:
     """One story read again, as the library shows it (in the pool)."""
-    from touchstory.story.library import summarise  # deferred for start-up, as in scan_library
-    from touchstory.story.parser import load_story  # deferred for start-up, as in scan_library
+    from touchstory.story.library import read_entry  # deferred for start-up, as in scan_library
 
-    return summarise(load_story(path, packs), packs, "opened")
+    return read_entry(path, packs, "opened")
 
 
 class LibraryWindow(QMainWindow):
