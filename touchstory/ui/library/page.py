@@ -78,6 +78,7 @@ class LibraryPage(QWidget):
         header.addWidget(self.more_button)
         self._header = header
         top.addLayout(header)
+        self.top = top  # the rows above the cards; "Who is it for tonight?" joins them (ui/profiles/link.py)
         self.notice_bar = NoticeBar()
         top.addWidget(self.notice_bar)
         top.addWidget(self.filter_bar)
