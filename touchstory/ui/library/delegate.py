@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QWidget
 
 from touchstory.ui.library.filters import card_facts, card_kind
 from touchstory.ui.library.model import Role
-from touchstory.ui.theme import Theme, ThemeName
+from touchstory.ui.theme import Theme
 
 if TYPE_CHECKING:  # read by the first scan, after the window has painted
     from touchstory.journal.store import Progress
@@ -32,7 +32,6 @@ THUMB_RATIO = 10 / 16
 RADIUS = 16.0
 PAD = 14
 STAR = 38  # diameter of the star's round button
-BEDTIME_PICTURE_OPACITY = 0.82
 _EVENING_MOODS = {"calm", "sleepy", "cosy", ""}
 
 
@@ -70,6 +69,7 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card_size = QSize(260, 300)
+        self.keyboard_focus = False  # set by the grid: the focus ring shows only for keyboard use
         # How a story fits the child chosen tonight (ui/profiles/link.py): (words for the
         # card's last line, a badge or None); None when no child is chosen.
         self.child_fit: Callable[[StoryEntry], tuple[str, str | None]] | None = None
@@ -92,7 +92,7 @@ class CardDelegate(QStyledItemDelegate):
         state = option.state
         flags = QtWidgets.QStyle.StateFlag
         hovered = bool(state & flags.State_MouseOver)
-        focused = bool(state & (flags.State_HasFocus | flags.State_Selected))
+        focused = self.keyboard_focus and bool(state & flags.State_HasFocus)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -113,13 +113,14 @@ class CardDelegate(QStyledItemDelegate):
         thumb = thumb_rect(card)
         image: QImage | None = index.data(Role.THUMBNAIL)
         if image is not None and not image.isNull():
-            if self.theme.name is ThemeName.BEDTIME:
-                # Pictures are drawn for daylight; at bedtime they sit a little back
-                # in the dark card, so no bright white glares out of the grid.
-                p.fillRect(thumb, QColor(pal.window))
-                p.setOpacity(BEDTIME_PICTURE_OPACITY)
             p.drawImage(QRectF(thumb), image)
-            p.setOpacity(1.0)
+            if pal.picture_tint:
+                # Pictures are drawn for daylight; at bedtime (the only theme with a
+                # tint) they get the player's warm, dimmer tint, so no bright white
+                # glares out of the grid. The day themes show them as drawn.
+                p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+                p.fillRect(thumb, QColor(pal.picture_tint))
+                p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         else:
             self._paint_placeholder(p, thumb, entry)
         progress: Progress | None = index.data(Role.PROGRESS)
