@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -181,6 +182,10 @@ class Pyttsx3Engine:
         self._own_dir = out_dir is None
         self._out_dir = Path(tempfile.mkdtemp(prefix="touchstory-speech-")) if out_dir is None else out_dir
         self._out_dir.mkdir(parents=True, exist_ok=True)
+        # An engine dropped without close() (a test, a crash on the way out)
+        # still removes its own folder: at garbage collection or interpreter exit.
+        self._cleanup = (weakref.finalize(self, shutil.rmtree, str(self._out_dir), True)
+                         if self._own_dir else None)
         self._command = tuple(command)
         self._max_failures = max_failures
         self._backoff = backoff
@@ -288,8 +293,8 @@ class Pyttsx3Engine:
             if self._worker is not None:
                 self._worker.quit()
                 self._worker = None
-            if self._own_dir:
-                shutil.rmtree(self._out_dir, ignore_errors=True)
+            if self._cleanup is not None:
+                self._cleanup()  # removes the folder once, and never again at exit
 
     # -- supervision ----------------------------------------------------------
     def _call(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
