@@ -32,8 +32,9 @@ from touchstory.speech.engine import (
     Voice,
     VoiceSettings,
     espeak_library_path,
+    installed_variants,
 )
-from touchstory.speech.voices import voice_for_language
+from touchstory.speech.voices import DEFAULT_VARIANT, split_variant, voice_for_language, with_variant
 from touchstory.speech.wavfile import check_wav
 from touchstory.speech.words import read_mono, timings_from_marks
 
@@ -199,6 +200,7 @@ class Pyttsx3Engine:
         self._problem: str | None = None
         self._engine_id: str | None = None
         self._voices: list[Voice] | None = None
+        self._variants: frozenset[str] | None = None
         self._next_id = 0
         self.restarts = 0  # how many times a worker was replaced (for tests and logs)
         self.last_error: str | None = None  # technical detail of the last failure, for logs
@@ -275,10 +277,23 @@ class Pyttsx3Engine:
         else the best match for the language, else English (always a definite
         voice: espeak would otherwise keep whatever the last line used)."""
         voices = self.voices()
-        if voice.voice_id is not None and any(v.id == voice.voice_id for v in voices):
-            return voice.voice_id
+        if voice.voice_id is not None:
+            base, variant = split_variant(voice.voice_id)
+            # A variant ("gmw/en+f3") is kept as chosen: espeak lists only the base voice.
+            if any(v.id == base for v in voices) and (not variant or variant in self.variants()):
+                return voice.voice_id
         found = voice_for_language(voice.language, voices) or voice_for_language("en", voices)
-        return found or (voices[0].id if voices else None)
+        found = found or (voices[0].id if voices else None)
+        # No voice chosen: the language's voice in the calm bedtime variant.
+        if found and DEFAULT_VARIANT in self.variants():
+            return with_variant(found, DEFAULT_VARIANT)
+        return found
+
+    def variants(self) -> frozenset[str]:
+        """The variant names espeak-ng has installed (its voices/!v folder)."""
+        if self._variants is None:
+            self._variants = installed_variants()
+        return self._variants
 
     def reset(self) -> None:
         """Try again after narration was turned off (a "try again" button):
