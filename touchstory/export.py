@@ -170,6 +170,18 @@ def _merge_silences(pieces: list[Piece]) -> list[Piece]:
     return merged
 
 
+def _voice_text(engine: SpeechEngine | None, voice: VoiceSettings) -> str:
+    """" in the voice roa/fr+aunty" for the CLI's last line: which voice spoke."""
+    resolve = getattr(engine, "resolve_voice", None)
+    if resolve is None:
+        return ""
+    try:
+        used = resolve(voice)
+    except SpeechError:
+        return ""
+    return f" in the voice {used}" if used else ""
+
+
 def build_segments(pieces: list[Piece], engine: SpeechEngine | None, voice: VoiceSettings,
                    progress: Progress | None = None, cancel: threading.Event | None = None,
                    page_beds: dict[str, Sound] | None = None) -> list[Segment]:
@@ -303,6 +315,7 @@ def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:
     story = result.story
     pack = packs.get(story.meta.pack)
     engine: SpeechEngine | None = None
+    candidate: SpeechEngine | None = None
     if not args.no_narration:
         candidate = default_engine()
         if candidate.available:
@@ -336,6 +349,6 @@ def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:
     if progress:
         sys.stderr.write("\n")
     print(f"Wrote {done.path} ({length_text(done.duration)}"
-          f"{', with narration' if engine else ', no narration'}"
+          f"{f', with narration{_voice_text(candidate, voice)}' if engine else ', no narration'}"
           f"{_beds_text(args.soundscape, story, soundscape, beds)}).")
     return 0

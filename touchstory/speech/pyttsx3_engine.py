@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import os
 import queue
 import shutil
@@ -34,7 +35,12 @@ from touchstory.speech.engine import (
     espeak_library_path,
     installed_variants,
 )
-from touchstory.speech.voices import DEFAULT_VARIANT, split_variant, voice_for_language, with_variant
+from touchstory.speech.voices import (
+    DEFAULT_VARIANT,
+    split_variant,
+    voice_for_language,
+    with_variant,
+)
 from touchstory.speech.wavfile import check_wav
 from touchstory.speech.words import read_mono, timings_from_marks
 
@@ -45,6 +51,8 @@ GAVE_UP_MESSAGE = (
     "The story goes on without it; you can read aloud, or try narration again later "
     "(restarting touchstory often helps)."
 )
+
+log = logging.getLogger(__name__)
 
 
 def _installed_engine_id() -> str | None:
@@ -204,6 +212,7 @@ class Pyttsx3Engine:
         self._next_id = 0
         self.restarts = 0  # how many times a worker was replaced (for tests and logs)
         self.last_error: str | None = None  # technical detail of the last failure, for logs
+        self.last_voice: str | None = None  # the espeak voice the last line was spoken in
         self._closed = False
 
     # -- SpeechEngine -------------------------------------------------------
@@ -259,6 +268,9 @@ class Pyttsx3Engine:
         if not text.strip():
             raise SpeechError("there is nothing to say in an empty line")
         voice_id = self.resolve_voice(voice)
+        if voice_id != self.last_voice:
+            log.info("narrating %s in the voice %s", voice.language, voice_id)
+            self.last_voice = voice_id
         path = self._out_dir / f"line-{uuid.uuid4().hex}.wav"
         # Long texts take longer; a stuck worker still gets caught.
         timeout = self._render_timeout + len(text) * 0.01
