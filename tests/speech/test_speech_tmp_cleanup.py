@@ -4,6 +4,7 @@ test suite and the app used to leave empty touchstory-speech-* folders in /tmp."
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -42,7 +43,9 @@ def test_a_program_that_exits_without_closing_leaves_nothing_behind(tmp_path: Pa
               "from touchstory.speech.pyttsx3_engine import Pyttsx3Engine\n"
               "engine = Pyttsx3Engine()\n"
               "print(engine._out_dir)\n")
+    root = Path(__file__).resolve().parents[2]  # this checkout's touchstory, not an installed one
+    env = {**os.environ, "PYTHONPATH": str(root)}
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
-                         text=True, check=True, timeout=60)
+                         text=True, check=True, timeout=60, env=env)
     assert Path(out.stdout.strip()).parent == tmp_path
     assert list(tmp_path.glob("touchstory-speech-*")) == []
