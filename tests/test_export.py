@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from touchstory.audio.sleep import WIND_DOWN_DEFAULT
-from touchstory.export import ANSWER_TIME, LEAD_IN, TAP_TIME, export_story, session_pieces
+from touchstory.export.session import ANSWER_TIME, LEAD_IN, TAP_TIME, export_story, session_pieces
 from touchstory.paths import UserPaths
 from touchstory.speech.engine import VoiceSettings
 from touchstory.speech.fake import FakeSpeechEngine
@@ -90,7 +90,8 @@ def test_export_over_a_soundscape_winds_down_and_fades(parse, packs, tmp_path: P
 def test_estimated_length_is_close_to_the_made_file(tmp_path, packs):
     """The export dialog's "About 3 min long" comes from estimate_seconds: with no
     voice the file is exactly the session's timeline plus wind-down and fade."""
-    from touchstory.export import estimate_seconds, export_story, length_text
+    from touchstory.export.files import length_text
+    from touchstory.export.session import estimate_seconds, export_story
     from touchstory.speech.engine import VoiceSettings
     from touchstory.story.parser import parse_story
 
@@ -132,7 +133,7 @@ def test_pieces_mark_where_a_page_changes_the_soundscape(parse, packs):
 
 def test_a_page_soundscape_takes_over_in_the_file(parse, packs, tmp_path: Path):
     from touchstory.audio.soundscapes import get_soundscape
-    from touchstory.export import load_page_soundscapes
+    from touchstory.export.session import load_page_soundscapes
 
     story = parse(PAGES).story
     bed = get_soundscape("rain", cache_dir=tmp_path / "bed")

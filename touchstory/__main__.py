@@ -2,6 +2,6 @@
 
 import sys
 
-from touchstory.cli import main
+from touchstory.cli.main import main
 
 sys.exit(main())

@@ -1,6 +1,6 @@
 """Builds touchstory's objects and wires its windows: the one place that knows
 them all. `run_gui(args, paths)` is what `touchstory`, `touchstory library` and
-`touchstory play` end up in (see cli.py); `Touchstory` holds one running app.
+`touchstory play` end up in (see cli/main.py); `Touchstory` holds one running app.
 
 Nothing here is global: one QApplication, and one Touchstory object that owns
 the stroke packs, the settings store, the journal, a small thread pool, the
@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 # Qt-free modules first: once PySide6 is imported, every later import goes
 # through its import hook, which makes start-up a little slower.
+from touchstory.cli.exits import EXIT_OK, EXIT_USAGE
 from touchstory.errors import SettingsError, StoryError
 from touchstory.journal.settings import Pace, Settings, SettingsStore
+from touchstory.journal.story_keys import story_key
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
 
@@ -36,11 +38,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from touchstory.ui import collector  # noqa: E402
 from touchstory.ui.library import LibraryWindow  # noqa: E402
-from touchstory.ui.library.filters import story_key
-from touchstory.ui.sound_and_voice import Backends, SoundAndVoice
+from touchstory.ui.sound.sound_and_voice import Backends, SoundAndVoice
 from touchstory.ui.theme import Theme, theme_for_now
 
-EXIT_OK, EXIT_USAGE = 0, 2
 THEME_CHECK_MS = 30_000  # how often "auto" looks at the clock for bedtime
 SERVICES_DELAY_MS = 1200  # look for the voice engine once the first window has painted
 class Touchstory(QObject):

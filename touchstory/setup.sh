@@ -10,12 +10,19 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+say() { printf 'touchstory setup: %s\n' "$*" >&2; }
+# This script sets up a source folder (a clone or an unpacked download), never an
+# installed copy: installed, its folder's parent is site-packages, not the project.
+if [ ! -f "$here/pyproject.toml" ] || [ ! -d "$here/touchstory" ]; then
+  say "$here is not a touchstory source folder (it has no pyproject.toml)."
+  say "run this script from the folder you cloned or unpacked: bash touchstory/setup.sh run"
+  say "(an installed touchstory needs no set-up: run 'touchstory' or 'python -m touchstory')"
+  exit 2
+fi
 cd "$here"
 venv="${TOUCHSTORY_VENV:-$here/.venv}"
 action="${1:-run}"
 [ $# -gt 0 ] && shift
-
-say() { printf 'touchstory setup: %s\n' "$*" >&2; }
 
 case "$action" in
   run|test) ;;

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 
 from touchstory.audio.mixer import Layer, Mixer
 from touchstory.audio.sound import RATE, Sound
-from touchstory.ui.audio_sink import QtAudioSink
+from touchstory.ui.sound.audio_sink import QtAudioSink
 
 TONE_HZ = 441.0
 

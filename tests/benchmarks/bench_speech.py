@@ -115,7 +115,7 @@ def start_cost(paths: list[Path]) -> list[float]:
 def tap_with_prefetch(engine: CachedEngine, gap: float) -> tuple[list[float], int]:
     """Tap through the story; each tap is focus(next) + get(next). If the line
     is not ready yet the latency runs until it is (what the listener waits)."""
-    decoded: dict[int, Sound] = {}  # decoded in the render-ahead thread, as ui/narration.py does
+    decoded: dict[int, Sound] = {}  # decoded in the render-ahead thread, as ui/sound/narration.py does
     prefetcher = Prefetcher(engine, VOICE, lookahead=3,
                             on_ready=lambda i, line: decoded.__setitem__(i, read_wav(line.path)))
     prefetcher.set_lines(STORY)

@@ -57,7 +57,7 @@ BARE = textwrap.dedent("""
 
 TOUCHSTORY = textwrap.dedent("""
     import sys, time
-    from touchstory.cli import main  # first, as `python -m touchstory` does: cli imports no Qt
+    from touchstory.cli.main import main  # first, as `python -m touchstory` does: cli imports no Qt
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from touchstory.ui.library.window import LibraryWindow  # imported by the app anyway; earlier here

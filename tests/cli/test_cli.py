@@ -142,7 +142,7 @@ def test_plain_start_skips_the_parser_but_means_the_same():
     time); the arguments they get must be what the parser would have made."""
     import argparse
 
-    from touchstory.cli import build_parser
+    from touchstory.cli.main import build_parser
 
     fast = argparse.Namespace(command="library", paths=[])
     assert build_parser().parse_args(["library"]) == fast

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from test_library_kit import settle, write_broken
 from touchstory import app as app_mod
-from touchstory.cli import build_parser
+from touchstory.cli.main import build_parser
 from touchstory.journal.settings import Settings, ThemeChoice
 from touchstory.pacing.session import Mode
 from touchstory.paths import UserPaths
@@ -118,7 +118,7 @@ def test_the_library_paints_before_the_story_reader_and_journal_load(tmp_path: P
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
         from touchstory.ui.library.window import LibraryWindow
-        from touchstory.cli import main
+        from touchstory.cli.main import main
         original = LibraryWindow.paintEvent
         seen = []
         def paint(self, event):
@@ -285,7 +285,7 @@ def test_run_gui_runs_and_exits_cleanly(tmp_path: Path):
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
         from touchstory.app import run_gui
-        from touchstory.cli import build_parser
+        from touchstory.cli.main import build_parser
         from touchstory.paths import UserPaths
         qt = QApplication(["touchstory"])
         QTimer.singleShot(1500, lambda: [w.close() for w in QApplication.topLevelWidgets()])

@@ -14,7 +14,7 @@ import pytest
 
 from test_library_kit import write_broken
 from touchstory import app as app_mod
-from touchstory.cli import build_parser
+from touchstory.cli.main import build_parser
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
 from touchstory.ui.library.window import PROBLEMS_PAGE
@@ -63,7 +63,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from touchstory import app as app_mod
-from touchstory.cli import build_parser
+from touchstory.cli.main import build_parser
 from touchstory.paths import UserPaths
 
 qt = QApplication([])
@@ -95,7 +95,9 @@ def test_closing_the_classroom_does_not_quit_the_app(tmp_path: Path):
     script = tmp_path / "run.py"
     script.write_text(textwrap.dedent(SCRIPT), encoding="utf-8")
     done = subprocess.run([sys.executable, str(script), str(tmp_path / "home")], capture_output=True, text=True,
-                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                                   # this checkout's touchstory, not the venv's install
+                                                   "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
     assert done.returncode == 7, f"exit {done.returncode}\n{done.stdout}\n{done.stderr[-2000:]}"
     assert "SEEN [('open', False, True), ('closed', True)]" in done.stdout
 

@@ -18,15 +18,16 @@ from PySide6.QtCore import QUrl
 
 from test_library_kit import Built, built, grab, settle, story_root  # noqa: F401  (fixtures)
 from touchstory.errors import SpeechError
-from touchstory.export import LEAD_IN, session_pieces
+from touchstory.export.session import LEAD_IN, session_pieces
 from touchstory.speech.engine import NullSpeechEngine, espeak_library_present
 from touchstory.story.duration import reading_seconds
 from touchstory.story.packs import PackRegistry
 from touchstory.story.parser import load_story
-from touchstory.ui import export_dialog, export_job
-from touchstory.export import file_name_for, length_text
-from touchstory.ui.export_dialog import NO_SOUNDSCAPE, ExportDialog, State
-from touchstory.ui.export_job import Trouble, describe_failure
+from touchstory.ui.export import dialog as export_dialog
+from touchstory.ui.export import job as export_job
+from touchstory.export.files import file_name_for, length_text
+from touchstory.ui.export.dialog import NO_SOUNDSCAPE, ExportDialog, State
+from touchstory.ui.export.job import Trouble, describe_failure
 from touchstory.ui.theme import theme_by_name
 
 TINY = """title: The Tiny Moon

@@ -17,8 +17,8 @@ from touchstory.audio.output import NullOutput
 from touchstory.journal.settings import Settings, Volumes
 from touchstory.pacing.clock import FakeClock
 from touchstory.speech.fake import FakeSpeechEngine
-from touchstory.ui.live_sound import LiveSound, soundscape_label
-from touchstory.ui.narration import Narration
+from touchstory.ui.sound.live_sound import LiveSound, soundscape_label
+from touchstory.ui.sound.narration import Narration
 
 TWO_PAGES = """title: Two pages
 soundscape: rain

@@ -13,7 +13,7 @@ from screenshots.helpers import grab, load, make_player, press, wait_for_picture
 from touchstory.audio.mixer import Layer
 from touchstory.audio.output import NullOutput
 from touchstory.journal.settings import Settings
-from touchstory.ui.live_sound import LiveSound
+from touchstory.ui.sound.live_sound import LiveSound
 from touchstory.ui.player.hooks import NullNarrator
 
 

@@ -7,7 +7,7 @@
   layers, cues; ducking, fades, volumes) that outputs and the exporter pull.
 - `sleep.SleepTimer`: story-end wind-down and the sleep timer, always fading.
 - `output`: the `AudioOutput` protocol and `NullOutput` (the Qt sink lives in
-  `touchstory.ui.audio_sink`).
+  `touchstory.ui.sound.audio_sink`).
 - `export.render_session`: a whole session to WAV/OGG/MP3 through the same mixer.
 - `measure`: loudness (LUFS), levels, spectra and seams, for tests and tuning.
 

@@ -1,6 +1,6 @@
 """Where the mixer's sound goes: the `AudioOutput` protocol and `NullOutput`.
 
-The real output (a Qt Multimedia sink) lives in `touchstory/ui/audio_sink.py`.
+The real output (a Qt Multimedia sink) lives in `touchstory/ui/sound/audio_sink.py`.
 `NullOutput` plays nothing but keeps time: with `realtime=True` it pulls from
 the mixer at the speed of a real device, so narration still ends, callbacks
 still fire and fades still finish when there is no sound card; tests drive it

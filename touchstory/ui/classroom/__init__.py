@@ -14,7 +14,7 @@ from touchstory.pacing.session import Mode
 from touchstory.paths import UserPaths
 from touchstory.story.packs import PackRegistry
 from touchstory.ui.classroom.controller import ClassroomController, CueMixer, Narrator
-from touchstory.ui.classroom.loading import build_group, load_target, story_roots
+from touchstory.pacing.group_loading import build_group, load_target, story_roots
 from touchstory.ui.theme import Theme, theme_for_now
 
 

@@ -48,7 +48,7 @@ from touchstory.pacing.session import Mode
 from touchstory.story.packs import PackRegistry
 from touchstory.ui.classroom.console import ConsoleWindow
 from touchstory.ui.classroom.keys import ClassAction, class_action_for
-from touchstory.ui.classroom.loading import build_group
+from touchstory.pacing.group_loading import build_group
 from touchstory.ui.classroom.projector import ProjectorWindow
 from touchstory.ui.classroom.screens import (
     ScreenWatcher,

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from touchstory.journal.settings import LibraryFilter
@@ -122,25 +121,6 @@ def title_sort_key(title: str) -> str:
 def sort_key(entry: StoryEntry) -> tuple[int, str, str]:
     """The user's own and just-opened stories first, then by title ("The" ignored)."""
     return _SOURCE_ORDER.get(entry.source, 3), title_sort_key(entry.title), str(entry.path)
-
-
-def story_key(path: Path | str, bundled_root: Path) -> str:
-    """How the journal names a story: bundled stories by their place inside the
-    bundled folder (so favourites survive reinstalling), others by full path.
-    A key passed in again comes back unchanged."""
-    if str(path).startswith("bundled:"):
-        return str(path)
-    resolved = Path(path).resolve()
-    try:
-        return "bundled:" + resolved.relative_to(Path(bundled_root).resolve()).as_posix()
-    except ValueError:
-        return str(resolved)
-
-
-def path_for_key(key: str, bundled_root: Path) -> Path:
-    if key.startswith("bundled:"):
-        return Path(bundled_root) / key.removeprefix("bundled:")
-    return Path(key)
 
 
 def card_facts(entry: StoryEntry) -> list[str]:

@@ -20,7 +20,7 @@ from touchstory.ui.library.model import Role
 
 if TYPE_CHECKING:  # the window imports this module; only its type is needed here
     from touchstory.story.library import StoryEntry
-    from touchstory.ui.export_dialog import ExportDialog
+    from touchstory.ui.export.dialog import ExportDialog
     from touchstory.ui.library.window import LibraryWindow
 
 ABOUT = ("<b>touchstory {version}</b><p>Story massage, line by line: stories and rhymes where every line "
@@ -119,7 +119,7 @@ class LibraryMenus(QObject):
         if not entry.playable or entry.story is None:
             window.show_notice(f"“{entry.title}” has problems to fix before it can become an audio file.")
             return None
-        from touchstory.ui.export_dialog import ExportDialog  # see _on_open_file_triggered
+        from touchstory.ui.export.dialog import ExportDialog  # see _on_open_file_triggered
 
         story = entry.story
         pack = window.packs.get(story.meta.pack)

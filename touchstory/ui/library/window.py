@@ -22,7 +22,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from touchstory.journal.settings import LibraryFilter, Settings
-from touchstory.ui.library.filters import kind_choices, mood_choices, path_for_key, when_text
+from touchstory.journal.story_keys import path_for_key
+from touchstory.ui.library.filters import kind_choices, mood_choices, when_text
 from touchstory.ui.library.menus import LibraryMenus
 from touchstory.ui.library.model import LibraryModel, LibraryProxy, Role
 from touchstory.ui.library.page import LibraryPage

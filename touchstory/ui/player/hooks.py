@@ -45,7 +45,7 @@ class NullNarrator:
 
 
 class StorySound(Protocol):
-    """The sound under a story (touchstory.ui.live_sound.LiveSound in the app)."""
+    """The sound under a story (touchstory.ui.sound.live_sound.LiveSound in the app)."""
 
     def story_started(self, story: object) -> None: ...
 

@@ -13,7 +13,7 @@ from touchstory.pacing.session import Mode, Phase
 from touchstory.ui.player.sound_panel import SoundPanel
 
 if TYPE_CHECKING:
-    from touchstory.ui.live_sound import LiveSound
+    from touchstory.ui.sound.live_sound import LiveSound
     from touchstory.ui.player.window import PlayerWindow
 
 

@@ -278,7 +278,7 @@ class PlayerWindow(PlayerView):
         self.narration.unavailable(text, tell=tell)
 
     def attach_sound(self, sound: Any) -> None:
-        """The live sound (touchstory.ui.live_sound.LiveSound): the Sound button and
+        """The live sound (touchstory.ui.sound.live_sound.LiveSound): the Sound button and
         its panel appear, and the sleep timer's countdown shows on the button."""
         self.sound_link = SoundLink(self, sound)
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from touchstory.audio.export import ExportCancelled, ExportResult
 from touchstory.audio.sound import Sound
 from touchstory.errors import AudioError, SpeechError
-from touchstory.export import export_story, load_page_soundscapes, load_soundscape
+from touchstory.export.session import export_story, load_page_soundscapes, load_soundscape
 from touchstory.journal.settings import Volumes
 from touchstory.speech.cache import CachedEngine
 from touchstory.speech.engine import SpeechEngine

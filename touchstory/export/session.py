@@ -1,6 +1,7 @@
 """Screen-free export: a story's whole narrated session as one audio file.
 
-This is wiring, like app.py: it builds the session's timeline from the story
+Qt-free, shared by `touchstory render` (cli/render.py) and the export dialog
+(ui/export): it builds the session's timeline from the story
 (pacing's timing rule), renders each spoken piece with the speech engine, and
 hands the timeline to the audio engine's offline renderer. The order is the
 session's: the permission question and a moment to answer, every line (its words,
@@ -8,30 +9,22 @@ then its stroke time), the thank-you, then the soundscape winds down and fades."
 
 from __future__ import annotations
 
-import argparse
-import re
-import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from touchstory.audio.export import ExportCancelled, ExportResult, Segment, render_session
 from touchstory.audio.sleep import FADE_MAX, FADE_MIN, WIND_DOWN_DEFAULT
 from touchstory.audio.sound import Sound
-from touchstory.audio.soundscapes import ALIASES, SOUNDSCAPES, get_soundscape
+from touchstory.audio.soundscapes import get_soundscape
 from touchstory.audio.userfile import load_user_soundscape
-from touchstory.errors import AudioError, SpeechError
-from touchstory.journal.settings import SettingsStore, Volumes
-from touchstory.paths import UserPaths
-from touchstory.speech.cache import CachedEngine
+from touchstory.errors import AudioError
+from touchstory.journal.settings import Volumes
 from touchstory.speech.engine import SpeechEngine, VoiceSettings
-from touchstory.speech.factory import default_engine
-from touchstory.speech.voices import Speed, settings_for
 from touchstory.story.duration import READ_ALOUD_WPM, closing_text, opening_text, reading_seconds, stroke_seconds
 from touchstory.story.model import Pause, Story, WaitForTap
-from touchstory.story.packs import PackRegistry, StrokePack
-from touchstory.story.parser import load_story
+from touchstory.story.packs import StrokePack
 
 LEAD_IN = 2.5  # the soundscape fades in before the first word
 ANSWER_TIME = 3.0  # after "Would you like a story massage?", time to answer
@@ -41,63 +34,11 @@ THANKS_HOLD = 2.0
 Progress = Callable[[str, float], None]  # (what is happening, fraction done)
 
 
-FILE_KINDS = (  # suffix, what it is for, bytes per second (for a size estimate)
-    (".ogg", "OGG: small, for phones and speakers", 12_000),
-    (".mp3", "MP3: plays on anything", 21_000),
-    (".wav", "WAV: exact, very large", 176_400),
-)
 NO_SOUNDSCAPE = "none"
-PACE_CHOICES = (  # (label, stroke time scale) for the export dialog; the CLI takes --pace 0.5-2
-    ("Brisker: three quarters of the usual time", 0.75),
-    ("As the story has it", 1.0),
-    ("Unhurried: half as long again", 1.5),
-    ("Very slow: twice as long", 2.0),
-)
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def file_name_for(title: str, suffix: str = ".ogg") -> str:
-    """A story title as a file name every system accepts ("Sun/Moon: 2" -> "Sun Moon 2.ogg")."""
-    name = " ".join(_UNSAFE.sub(" ", title).split()).strip(". ") or "story"
-    return name[:120] + suffix
-
-
-def soundscape_choices(story: Story) -> tuple[list[tuple[str, str | None]], int]:
-    """What can play under the file (label, value for ExportRequest.soundscape) and
-    which is chosen at first: the story's own (with its pages' own) when it has one."""
-    own = story.meta.soundscape
-    choices: list[tuple[str, str | None]] = []
-    if has_soundscape(story):
-        if own and own != NO_SOUNDSCAPE:
-            info = SOUNDSCAPES.get(ALIASES.get(own, own))
-            label = f"The story's own: {info.name if info else Path(own).name}"
-        else:
-            label = "The story's own"
-        choices.append((label + (", changing with the pages" if page_soundscapes(story) else ""), None))
-    choices += [(info.name, key) for key, info in SOUNDSCAPES.items()]
-    choices.append(("None: the voice alone", NO_SOUNDSCAPE))
-    return choices, 0 if has_soundscape(story) else len(choices) - 1
-
-
 def has_soundscape(story: Story) -> bool:
     """Whether the story itself asks for any background sound (on any page)."""
     own = story.meta.soundscape
     return bool(own and own != NO_SOUNDSCAPE) or bool(page_soundscapes(story))
-
-
-def speed_choices(rate_wpm: int) -> tuple[list[tuple[str, int]], int]:
-    """Voice speeds to offer (label, words a minute), and the one chosen at first:
-    the speed from Settings."""
-    choices = [(f"{speed.label}, {speed.wpm} words a minute", speed.wpm) for speed in (Speed.BEDTIME, Speed.NORMAL)]
-    if all(wpm != rate_wpm for _, wpm in choices):
-        choices.append((f"As in Settings, {rate_wpm} words a minute", rate_wpm))
-    return choices, next(i for i, (_, wpm) in enumerate(choices) if wpm == rate_wpm)
-
-
-def length_text(seconds: float) -> str:
-    """"3 min 12 s" (exact, for a file that was made); "45 s" under a minute."""
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
 
 
 def estimate_seconds(story: Story, pack: StrokePack | None, *, rate_wpm: int | None, soundscape: bool,
@@ -168,18 +109,6 @@ def _merge_silences(pieces: list[Piece]) -> list[Piece]:
         else:
             merged.append(piece)
     return merged
-
-
-def _voice_text(engine: SpeechEngine | None, voice: VoiceSettings) -> str:
-    """" in the voice roa/fr+aunty" for the CLI's last line: which voice spoke."""
-    resolve = getattr(engine, "resolve_voice", None)
-    if resolve is None:
-        return ""
-    try:
-        used = resolve(voice)
-    except SpeechError:
-        return ""
-    return f" in the voice {used}" if used else ""
 
 
 def build_segments(pieces: list[Piece], engine: SpeechEngine | None, voice: VoiceSettings,
@@ -269,86 +198,3 @@ def export_story(story: Story, pack: StrokePack | None, out: Path, *,
                           progress=mix_progress, title=story.title, cancel=cancel,
                           voice_volume=0.0 if levels.voice_muted else levels.voice,
                           soundscape_volume=0.0 if levels.soundscape_muted else levels.soundscape)
-
-
-def _bar(what: str, fraction: float) -> None:
-    filled = int(fraction * 30)
-    sys.stderr.write(f"\r{what:<22} [{'#' * filled}{'.' * (30 - filled)}] {fraction * 100:3.0f}%")
-    sys.stderr.flush()
-
-
-def _pieces_text(pieces: list[Piece]) -> Iterator[str]:
-    for piece in pieces:
-        yield f"  {piece.text[:60]!r} then {piece.hold:.1f} s"
-
-
-def _beds_text(chosen: str | None, story: Story, opening: Sound | None, beds: dict[str, Sound] | None) -> str:
-    """", over rain, then sea and wind" for the CLI's last line."""
-    names = ([chosen or story.meta.soundscape or ""] if opening is not None else []) \
-        + [name for name in page_soundscapes(story) if beds and name in beds]
-    names = [Path(name).name for name in names if name]
-    if not names:
-        return ""
-    first, later = names[0], names[1:]
-    if not later:
-        return f", over {first}"
-    then = later[0] if len(later) == 1 else ", ".join(later[:-1]) + " and " + later[-1]
-    return f", over {first}, then {then}"
-
-
-def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:
-    """`touchstory render STORY --out FILE`."""
-    packs = PackRegistry.default(paths.packs)
-    result = load_story(args.story, packs)
-    for problem in result.problems:
-        print(problem.format(), file=sys.stderr)
-    if result.story is None:
-        print(f"touchstory: {args.story} has errors; fix them first (touchstory check {args.story})",
-              file=sys.stderr)
-        return 1
-    if args.out.suffix.lower() not in (".wav", ".ogg", ".mp3"):
-        print(f"touchstory: --out {args.out}: choose a file name ending in .wav, .ogg or .mp3", file=sys.stderr)
-        return 2
-    if not 0.5 <= args.pace <= 2.0:
-        print("touchstory: --pace must be from 0.5 (quicker) to 2 (slower)", file=sys.stderr)
-        return 2
-    story = result.story
-    pack = packs.get(story.meta.pack)
-    engine: SpeechEngine | None = None
-    candidate: SpeechEngine | None = None
-    if not args.no_narration:
-        candidate = default_engine()
-        if candidate.available:
-            engine = CachedEngine(candidate, paths.cache / "speech")
-        else:
-            print(f"touchstory: {candidate.problem}\nThe file is made without the voice, with the same timing.",
-                  file=sys.stderr)
-    saved = SettingsStore(paths.settings).peek()  # the voice, speed and levels chosen in the app
-    voice = settings_for(story.meta.language, saved.rate_wpm, voice_id=saved.voice_id or None)
-    fade = saved.fade_seconds if args.fade is None else args.fade
-    progress = _bar if sys.stderr.isatty() else None
-    try:
-        soundscape = load_soundscape(args.soundscape, story, paths.cache)
-    except AudioError as exc:
-        print(f"touchstory: {exc}", file=sys.stderr)
-        soundscape = None
-    beds = None
-    if args.soundscape is None:  # the story's own: its pages' soundscapes too
-        beds = load_page_soundscapes(story, paths.cache, soundscape,
-                                     warn=lambda text: print(f"touchstory: {text}", file=sys.stderr))
-    try:
-        done = export_story(story, pack, args.out, engine=engine, voice=voice, soundscape=soundscape,
-                            page_beds=beds, volumes=saved.volumes, pace=args.pace, fade=fade,
-                            progress=progress)
-    except (AudioError, SpeechError) as exc:
-        print(f"\ntouchstory: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        if engine is not None:
-            engine.close()
-    if progress:
-        sys.stderr.write("\n")
-    print(f"Wrote {done.path} ({length_text(done.duration)}"
-          f"{f', with narration{_voice_text(candidate, voice)}' if engine else ', no narration'}"
-          f"{_beds_text(args.soundscape, story, soundscape, beds)}).")
-    return 0

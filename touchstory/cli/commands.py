@@ -1,6 +1,6 @@
 """The sub-commands that need no window: `check`, `list`, `strokes` and `paths`.
 
-cli.py imports this module only when one of them runs, so opening the app does
+cli/main.py imports this module only when one of them runs, so opening the app does
 not first load the story parser, the session plans and their tables."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from touchstory.cli.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from touchstory.pacing.plan import PlanResult, load_plan
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
@@ -19,7 +20,6 @@ from touchstory.story.library import StoryEntry, find_story_files, scan_library
 from touchstory.story.packs import PackRegistry
 from touchstory.story.parser import ParseResult, load_story
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PLAN_SUFFIX = ".plan"
 
 

@@ -2,7 +2,7 @@
 
 Sub-commands that need a window import the Qt shell only when they run, so
 `touchstory check` and `touchstory list` start fast and work with no screen. Those
-live in commands.py (and `render` in export.py), imported only when they run, so
+live in cli/commands.py (and `render` in cli/render.py), imported only when they run, so
 opening the library does not load the story parser and plans first."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from touchstory import __version__
+from touchstory.cli.exits import EXIT_NO_SCREEN, EXIT_OK, EXIT_USAGE
 from touchstory.paths import UserPaths
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_NO_SCREEN = 0, 1, 2, 3
 
 NO_SCREEN = """\
 touchstory: there is no screen to open a window on (DISPLAY is not set).
@@ -142,13 +142,13 @@ def _main(argv: list[str]) -> int:
     if command in ("check", "list", "strokes", "paths"):
         # The story parser, plans and tables load only for the commands that use them,
         # not before the library window opens.
-        from touchstory import commands
+        from touchstory.cli import commands
 
         simple = {"check": commands.cmd_check, "list": commands.cmd_list, "strokes": commands.cmd_strokes,
                   "paths": commands.cmd_paths}
         return simple[command](args, paths)
     if command == "render":
-        from touchstory.export import cmd_render  # pulls in numpy/pydub only when rendering
+        from touchstory.cli.render import cmd_render  # pulls in numpy/pydub only when rendering
 
         return cmd_render(args, paths)
     if not has_screen():

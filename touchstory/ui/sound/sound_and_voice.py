@@ -35,7 +35,7 @@ def real_output() -> Any:
         from touchstory.audio.output import NullOutput  # deferred for start-up, like all sound
 
         return NullOutput(realtime=True)
-    from touchstory.ui.audio_sink import QtAudioSink  # imports QtMultimedia: only when a story plays
+    from touchstory.ui.sound.audio_sink import QtAudioSink  # imports QtMultimedia: only when a story plays
 
     return QtAudioSink()
 
@@ -65,8 +65,8 @@ class SoundAndVoice(QObject):
     def make(self) -> tuple[Any, Any]:
         """The live sound and the narrator (None without a voice). GUI thread."""
         if self.sound is None:
-            from touchstory.ui.live_sound import LiveSound  # deferred for start-up: numpy and the mixer
-            from touchstory.ui.narration import Narration
+            from touchstory.ui.sound.live_sound import LiveSound  # deferred for start-up: numpy and the mixer
+            from touchstory.ui.sound.narration import Narration
 
             self.sound = LiveSound((self.backends.output or real_output)(), self.settings,
                                    cache_dir=self.paths.cache / "soundscapes", parent=self)

@@ -3,7 +3,7 @@ question, every line with its stroke time, pauses, the thank-you) over a
 soundscape, ending in a fade, saved as one OGG, MP3 or WAV for a phone or a
 speaker by the bed. The same export as `touchstory render`, with a progress bar.
 
-The export runs in the dialog's own one-thread pool (`export_job`); the dialog
+The export runs in the dialog's own one-thread pool (`job.py`); the dialog
 only reacts to the job's signals. Cancel stops the job, which leaves no file.
 """
 
@@ -23,17 +23,16 @@ from PySide6.QtWidgets import (
 
 from touchstory.audio.export import ExportResult
 from touchstory.audio.sleep import FADE_MAX, FADE_MIN
-from touchstory.export import (
-    FILE_KINDS, NO_SOUNDSCAPE, PACE_CHOICES, estimate_seconds, file_name_for, has_soundscape, length_text,
-    soundscape_choices, speed_choices,
-)
+from touchstory.export.files import FILE_KINDS, file_name_for, length_text
+from touchstory.export.session import NO_SOUNDSCAPE, estimate_seconds, has_soundscape
 from touchstory.journal.settings import Settings
 from touchstory.speech.engine import INSTALL_HINT
 from touchstory.speech.factory import default_engine
 from touchstory.story.duration import format_duration
 from touchstory.story.model import Story
 from touchstory.story.packs import StrokePack
-from touchstory.ui.export_job import (
+from touchstory.ui.export.choices import PACE_CHOICES, soundscape_choices, speed_choices
+from touchstory.ui.export.job import (
     EngineFactory, ExportFailure, ExportJob, ExportRequest, ExportSignals, Trouble,
 )
 from touchstory.ui.library.filter_bar import QuietCombo
@@ -368,7 +367,7 @@ class ExportDialog(QDialog):
         return None
 
     def seconds_estimate(self) -> float:
-        """How long the file will be (see touchstory.export.estimate_seconds)."""
+        """How long the file will be (see touchstory.export.session.estimate_seconds)."""
         wpm = int(self.speed_box.currentData()) if self.narration.isChecked() else None
         chosen = self.soundscape_box.currentData()
         beds = chosen != NO_SOUNDSCAPE if chosen is not None else has_soundscape(self._story)

@@ -1,0 +1,2 @@
+"""The export dialog (dialog.py), its choice tables (choices.py) and the
+background job that makes the file (job.py)."""
