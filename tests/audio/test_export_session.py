@@ -16,6 +16,7 @@ from touchstory.audio.codec import segment_class
 from touchstory.audio.export import ExportCancelled, Segment, render_session
 from touchstory.audio.mixer import Layer, Mixer
 from touchstory.audio.sound import RATE, Sound, read_wav
+from touchstory.audio.voice_level import read_voice
 from touchstory.errors import AudioError
 
 VOICES = (2.0, 3.5, 1.25)
@@ -69,7 +70,7 @@ def test_export_equals_the_live_mixer(tmp_path: Path, rain: Sound) -> None:
     live = Mixer()
     live.set_soundscape(Layer.SOUNDSCAPE_1, rain)
     parts = [live.pull(RATE)]
-    live.play_voice(read_wav(voice))
+    live.play_voice(read_voice(voice))  # the app levels narration the same way
     parts.append(live.pull(4 * RATE))
     live.fade_out(2.0)
     parts.append(live.pull(2 * RATE))
