@@ -278,3 +278,36 @@ def test_thread_safe_under_concurrent_control(rain: Sound) -> None:
         stop.set()
         thread.join(5)
     assert not errors and not thread.is_alive()
+
+
+@pytest.mark.parametrize("seconds", [5.0, 20.0])
+def test_sleep_fade_moves_evenly_in_loudness_and_never_cuts(rain: Sound, seconds: float) -> None:
+    """Issue 19 item 5: no 100 ms step over 1.5 dB while the bed is above -40 dB,
+    even for the shortest (5 s) fade; a soft last stretch, no cut to silence."""
+    live, ref = bed_mixer(rain), bed_mixer(rain)
+    pull(live, 4.0), pull(ref, 4.0)
+    live.fade_out(seconds)
+    out, base = pull(live, seconds + 0.5), pull(ref, seconds + 0.5)
+    rel = gain_db(out, base)
+    n = int(seconds * 10)
+    audible = rel[:n] > -40.0
+    steps = -np.diff(rel[:n])
+    assert np.max(steps[audible[1:]]) <= 1.5, f"largest step {np.max(steps[audible[1:]]):.2f} dB"
+    assert np.all(steps > 0), "falls every 0.1 s"
+    # the last stretch: already quiet, and still fading rather than stopping
+    assert rel[n - 2] < -40.0 and rel[n - 2] > -90.0
+    assert np.all(out[int((seconds + 0.1) * RATE):] == 0.0)
+
+
+def test_the_lullabys_first_notes_are_heard_after_the_fade_in(all_soundscapes: dict[str, Sound]) -> None:
+    """Issue 19 item 6: the tune used to begin under the 3 s fade-in (its first
+    note about 30 dB down). Every window of the first phrase that carries a note
+    (within 10 dB of the loop's loudest) now plays at full level."""
+    lullaby = all_soundscapes["lullaby"]
+    out = pull(bed_mixer(lullaby), 8.0)
+    raw = window_db(lullaby.samples[: len(out)])
+    loudest = np.max(window_db(lullaby.samples))
+    rel = window_db(out) - raw
+    notes = np.flatnonzero(raw > loudest - 10.0)  # the notes, not the last note ringing on
+    assert notes.size > 10, "the first phrase is in these 8 s"
+    assert np.min(rel[notes]) > -0.5, f"a note heard {np.min(rel[notes]):.1f} dB down"

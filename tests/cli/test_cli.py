@@ -159,3 +159,21 @@ def test_from_the_quick_start_the_no_screen_advice_names_commands_that_work():
     assert result.returncode == 3
     assert "xvfb-run -a bash touchstory/setup.sh run" in result.stderr
     assert "/x/.venv/bin/touchstory check stories/" in result.stderr
+
+
+@pytest.mark.slow
+def test_render_names_the_voice_of_the_storys_language(tmp_path: Path) -> None:
+    """Issue 19 item 3: a French story is read by espeak's French voice, and
+    the command says which voice spoke."""
+    from touchstory.speech.engine import espeak_library_present
+    if not espeak_library_present():
+        pytest.skip("espeak-ng is not installed")
+    story = tmp_path / "lune.story"
+    story.write_text("title: Lune\nlanguage: fr-FR\nages: 3-7\nmood: calm\n[calm] Bonne nuit, la lune.\n",
+                     encoding="utf-8")
+    out = tmp_path / "lune.wav"
+    result = run("render", str(story), "--out", str(out), "--soundscape", "none",
+                 env={"TOUCHSTORY_HOME": str(tmp_path / "home")})
+    assert result.returncode == 0, result.stderr
+    assert "with narration in the voice roa/fr+aunty" in result.stdout
+    assert out.stat().st_size > 10_000

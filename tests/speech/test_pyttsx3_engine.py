@@ -40,6 +40,23 @@ def _rms_db(path: Path) -> float:
     return 20 * np.log10(np.sqrt(np.mean(samples.astype(np.float64) ** 2)) + 1e-12)
 
 
+def _median_pitch(path: Path) -> float:
+    """Median fundamental of the voiced 40 ms frames, by autocorrelation."""
+    samples, rate = read_mono(path)
+    x = samples.astype(np.float64)
+    n, pitches = int(0.04 * rate), []
+    for i in range(0, len(x) - n, n):
+        frame = x[i:i + n] - x[i:i + n].mean()
+        if np.sqrt(np.mean(frame ** 2)) < 0.02 * np.abs(x).max():
+            continue
+        ac = np.correlate(frame, frame, "full")[n - 1:]
+        lo, hi = rate // 400, rate // 70
+        k = lo + int(np.argmax(ac[lo:hi]))
+        if ac[k] > 0.4 * ac[0]:
+            pitches.append(rate / k)
+    return float(np.median(pitches))
+
+
 def test_renders_complete_wav_files(real_engine: Pyttsx3Engine) -> None:
     line = real_engine.render(LINES[0], EN)
     info = check_wav(line.path)  # RIFF and data sizes agree with the file
@@ -91,12 +108,35 @@ def test_volume_setting_lowers_the_level(real_engine: Pyttsx3Engine) -> None:
 
 
 def test_language_picks_a_different_voice(real_engine: Pyttsx3Engine) -> None:
-    assert real_engine.resolve_voice(VoiceSettings(None, "en-US", 160, 1.0)) == "gmw/en-us"
-    assert real_engine.resolve_voice(VoiceSettings(None, "fr", 160, 1.0)) == "roa/fr"
+    # No voice chosen: the language's voice, in the calm bedtime variant.
+    assert real_engine.resolve_voice(VoiceSettings(None, "en-US", 160, 1.0)) == "gmw/en-us+aunty"
+    assert real_engine.resolve_voice(VoiceSettings(None, "fr", 160, 1.0)) == "roa/fr+aunty"
     # An id the engine does not know falls back to the language.
-    assert real_engine.resolve_voice(VoiceSettings("nope/xx", "de-DE", 160, 1.0)) == "gmw/de"
+    assert real_engine.resolve_voice(VoiceSettings("nope/xx", "de-DE", 160, 1.0)) == "gmw/de+aunty"
     # A language espeak lacks gets a definite voice, not whatever spoke last.
-    assert real_engine.resolve_voice(VoiceSettings(None, "tlh", 160, 1.0)) == "gmw/en"
+    assert real_engine.resolve_voice(VoiceSettings(None, "tlh", 160, 1.0)) == "gmw/en+aunty"
+
+
+def test_a_chosen_variant_is_kept_and_sounds_different(real_engine: Pyttsx3Engine) -> None:
+    """Issue 19 item 7: "gmw/en+f3" used to come back as plain "gmw/en"."""
+    assert real_engine.resolve_voice(VoiceSettings("gmw/en+f3", "en-GB", 160, 1.0)) == "gmw/en+f3"
+    assert real_engine.resolve_voice(VoiceSettings("gmw/en", "en-GB", 160, 1.0)) == "gmw/en"
+    # a variant espeak does not have: the language's voice instead
+    assert real_engine.resolve_voice(VoiceSettings("gmw/en+nope", "de", 160, 1.0)) == "gmw/de+aunty"
+    plain = real_engine.render(LINES[3], VoiceSettings("gmw/en", "en-GB", 160, 1.0))
+    female = real_engine.render(LINES[3], VoiceSettings("gmw/en+f3", "en-GB", 160, 1.0))
+    assert _median_pitch(female.path) > 1.5 * _median_pitch(plain.path)
+
+
+def test_a_variant_saved_in_settings_json_reaches_the_engine(real_engine: Pyttsx3Engine, tmp_path: Path) -> None:
+    from touchstory.journal.settings import Settings, settings_from_json, settings_to_json
+    from touchstory.speech.voices import settings_for
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps(settings_to_json(Settings(voice_id="gmw/en+f1"))), encoding="utf-8")
+    saved, problems = settings_from_json(json.loads(path.read_text(encoding="utf-8")))
+    assert problems == []
+    voice = settings_for("en-GB", saved.rate_wpm, voice_id=saved.voice_id or None)
+    assert real_engine.resolve_voice(voice) == "gmw/en+f1"
     french = real_engine.render("Bonne nuit, petit élève.", VoiceSettings(None, "fr-FR", 160, 1.0))
     assert french.duration > 0.8
     assert [w.word for w in french.words] == ["Bonne", "nuit", "petit", "élève"]

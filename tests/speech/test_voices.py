@@ -115,3 +115,16 @@ def test_mapping_against_the_installed_espeak(real_engine: Pyttsx3Engine) -> Non
     for tag, expected in TABLE:
         if expected is not None:
             assert voice_for_language(tag, voices) == expected, tag
+
+
+def test_voice_choices_offer_the_languages_voices_in_espeaks_variants() -> None:
+    """Issue 19 item 7: female and softer voices by name, after the plain ones."""
+    rows = voice_choices(ESPEAK, language="fr-FR")
+    ids = [r.id for r in rows]
+    assert ids[:3] == ["roa/fr-be", "roa/fr", "roa/fr-ch"]
+    assert "roa/fr+f1" in ids and "roa/fr+aunty" in ids
+    soft = rows[ids.index("roa/fr+f1")]
+    assert soft.label == "French (France), soft, female (f1)" and soft.language.startswith("fr")
+    # other languages' voices are not multiplied
+    assert not any(i.startswith("gmw/") and "+" in i for i in ids)
+    assert ids.index("roa/fr+f1") < ids.index("gmw/en")

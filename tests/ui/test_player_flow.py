@@ -470,3 +470,13 @@ def test_carry_on_at_my_pace_appears_once_learned_and_keeps_the_rhythm(qtbot):
     clock.advance(0.5)
     qtbot.keyClick(player, Qt.Key.Key_Space)
     assert session.mode is Mode.READ_ALOUD, "a tap hands the pace back"
+
+
+def test_a_french_story_asks_and_answers_in_french(qtbot, tmp_path):
+    """Issue 19 item 3: the app's own question and buttons follow `language:`."""
+    french = STORY.replace("title: Little Test\n", "title: Petite histoire\nlanguage: fr-FR\n")
+    player, clock = make_player(qtbot, *story_from_text(tmp_path, french))
+    card = player.permission_card
+    assert card.question.text() == "Tu as envie d'une histoire massage ?"
+    assert (card.yes.text(), card.not_now.text()) == ("Oui", "Pas maintenant")
+    card.grab().save(str(tmp_path / "fr-card.png"))

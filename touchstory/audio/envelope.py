@@ -46,11 +46,30 @@ def slider_to_gain(value: float) -> float:
 class Curve(Enum):
     """How a fader moves. EASE: cubic, falls steadily in loudness and lands on true
     silence; EQUAL_POWER: sine/cosine, keeps the sum even in a crossfade; LINEAR:
-    for tiny de-click ramps."""
+    for tiny de-click ramps; SLEEP: the long sleep fade, even steps in dB."""
 
     LINEAR = "linear"
     EASE = "ease"
     EQUAL_POWER = "equal_power"
+    SLEEP = "sleep"  # the sleep fade: shaped in dB (see _sleep_level)
+
+
+# The sleep fade moves in loudness, not amplitude: for the first 90 % the level
+# falls from 0 to -40 dB along (u + u^2) / 2 (gentle at first, at most 1.5x the
+# average rate at the end: 1.33 dB per 100 ms even for a 5 s fade), then the last
+# 10 % glides (amplitude squared) from -40 dB to true silence (soft, never a cut).
+# A cubic amplitude fade fell 2.4 dB per 100 ms at -40 dB over 5 s.
+_SLEEP_FLOOR_DB = -40.0
+_SLEEP_BODY = 0.9
+
+
+def _sleep_level(x: np.ndarray) -> np.ndarray:
+    """Gain (1 -> 0) of the sleep fade at progress x in [0, 1]."""
+    u = np.minimum(x / _SLEEP_BODY, 1.0)
+    body = 10.0 ** (_SLEEP_FLOOR_DB * (u + u * u) / 2.0 / 20.0)
+    floor = 10.0 ** (_SLEEP_FLOOR_DB / 20.0)
+    tail = floor * np.clip((1.0 - x) / (1.0 - _SLEEP_BODY), 0.0, 1.0) ** 2
+    return np.where(x < _SLEEP_BODY, body, tail)
 
 
 def _shape(curve: Curve, rising: bool, x: np.ndarray) -> np.ndarray:
@@ -61,6 +80,8 @@ def _shape(curve: Curve, rising: bool, x: np.ndarray) -> np.ndarray:
             return x**3 if rising else 1.0 - (1.0 - x) ** 3
         case Curve.EQUAL_POWER:
             return np.sin(0.5 * np.pi * x) if rising else 1.0 - np.cos(0.5 * np.pi * x)
+        case Curve.SLEEP:
+            return _sleep_level(1.0 - x) if rising else 1.0 - _sleep_level(x)
         case _:
             assert_never(curve)
 

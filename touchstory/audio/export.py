@@ -26,7 +26,8 @@ from typing import Self
 from touchstory.audio.codec import ffmpeg_exe
 from touchstory.audio.mixer import Layer, Mixer
 from touchstory.audio.sleep import FADE_DEFAULT, WIND_DOWN_DEFAULT
-from touchstory.audio.sound import RATE, Sound, make_public, read_wav, to_int16
+from touchstory.audio.sound import RATE, Sound, make_public, to_int16
+from touchstory.audio.voice_level import read_voice
 from touchstory.errors import AudioError
 
 Progress = Callable[[float], None]
@@ -113,7 +114,7 @@ def render_session(
                 if seg.change_bed:
                     mixer.set_soundscape(Layer.SOUNDSCAPE_1, seg.bed, fade=BED_CROSSFADE)
                 if seg.voice is not None and frames:
-                    mixer.play_voice(read_wav(seg.voice))
+                    mixer.play_voice(read_voice(seg.voice))
                 writer.run(frames + _frames(seg.hold))
             if beds:
                 writer.run(_frames(wind_down))

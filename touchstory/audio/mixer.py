@@ -309,21 +309,21 @@ class Mixer:
 
     # -- endings -----------------------------------------------------------------
 
-    def fade_out(self, seconds: float, on_done: Callback | None = None) -> None:
+    def fade_out(self, seconds: float, on_done: Callback | None = None, *, curve: Curve = Curve.SLEEP) -> None:
         """Fade everything to silence over `seconds`, then stop every layer and
         call `on_done` (from pull()). A second call re-times the running fade;
         every on_done given is called once. A narration clip cut by the fade does
         not call its on_finished. Sound started during the fade fades with the
         rest and is stopped at its end: call cancel_fade() first to keep it."""
         with self._lock:
-            self._session.ramp(0.0, max(0.0, seconds), Curve.EASE)
+            self._session.ramp(0.0, max(0.0, seconds), curve)
             self._fading = True
             if on_done is not None:
                 self._fade_done.append(on_done)
 
     def stop_gently(self, on_done: Callback | None = None) -> None:
         """Stop / Not now: everything fades out over about two seconds."""
-        self.fade_out(STOP_FADE, on_done)
+        self.fade_out(STOP_FADE, on_done, curve=Curve.EASE)  # two seconds: quicker than a sleep fade
 
     def cancel_fade(self, seconds: float = 1.0) -> None:
         """Bring the sound back from a fade that has not finished; its on_done

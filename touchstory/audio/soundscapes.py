@@ -32,7 +32,7 @@ from touchstory.audio.measure import db, integrated_loudness
 from touchstory.audio.sound import Sound, read_wav, write_wav
 from touchstory.errors import AudioError
 
-SYNTH_VERSION = 2
+SYNTH_VERSION = 3  # 3: the lullaby starts after the fade-in
 TARGET_LUFS = -30.0
 PEAK_CEILING_DB = -6.0
 LOOP_SECONDS = 60.0

@@ -75,6 +75,9 @@ def _thump(rng: np.random.Generator, f_start: float, f_end: float, decay: float)
     return (tone * env).astype(np.float32)
 
 
+LULLABY_LEAD = 3.2  # seconds of quiet before the first note (> the mixer's FADE_IN)
+
+
 def lullaby(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
     """A music box playing Brahms' Lullaby, then Twinkle Twinkle, slowly, with soft
     bass notes and a small warm room. The loop length follows the music (> seconds)."""
@@ -82,14 +85,16 @@ def lullaby(rng: np.random.Generator, seconds: float, step: Step) -> np.ndarray:
     rest = 2.4
     brahms_len = sum(d for _, d in _BRAHMS) * brahms_eighth
     twinkle_len = sum(d for _, d in _TWINKLE) * twinkle_eighth
-    total = brahms_len + twinkle_len + 2 * rest
+    total = LULLABY_LEAD + brahms_len + twinkle_len + rest
     total = max(total, seconds)  # a longer loop if asked: the last rest grows
     n = nice_length(round(total * RATE))
     out = np.zeros((n, 2), np.float32)
-    _melody(out, rng, _BRAHMS, 0.0, brahms_eighth)
+    # The tune starts after the mixer's 3 s fade-in, so its first notes are heard
+    # at full level; the lead is also the rest before the tune comes round again.
+    _melody(out, rng, _BRAHMS, LULLABY_LEAD, brahms_eighth)
     pickup = 2 * brahms_eighth
-    _bass(out, rng, _BRAHMS_BASS, pickup, 6 * brahms_eighth)
-    start = brahms_len + rest
+    _bass(out, rng, _BRAHMS_BASS, LULLABY_LEAD + pickup, 6 * brahms_eighth)
+    start = LULLABY_LEAD + brahms_len + rest
     _melody(out, rng, _TWINKLE, start, twinkle_eighth)
     _bass(out, rng, _TWINKLE_BASS, start, 4 * twinkle_eighth)
     step()

@@ -23,7 +23,7 @@ from touchstory.export.session import (
 from touchstory.journal.settings import SettingsStore
 from touchstory.paths import UserPaths
 from touchstory.speech.cache import CachedEngine
-from touchstory.speech.engine import SpeechEngine
+from touchstory.speech.engine import SpeechEngine, VoiceSettings
 from touchstory.speech.factory import default_engine
 from touchstory.speech.voices import settings_for
 from touchstory.story.model import Story
@@ -40,6 +40,18 @@ def _bar(what: str, fraction: float) -> None:
 def _pieces_text(pieces: list[Piece]) -> Iterator[str]:
     for piece in pieces:
         yield f"  {piece.text[:60]!r} then {piece.hold:.1f} s"
+
+
+def _voice_text(engine: SpeechEngine | None, voice: VoiceSettings) -> str:
+    """" in the voice roa/fr+aunty" for the last line: which voice spoke."""
+    resolve = getattr(engine, "resolve_voice", None)
+    if resolve is None:
+        return ""
+    try:
+        used = resolve(voice)
+    except SpeechError:
+        return ""
+    return f" in the voice {used}" if used else ""
 
 
 def _beds_text(chosen: str | None, story: Story, opening: Sound | None, beds: dict[str, Sound] | None) -> str:
@@ -75,6 +87,7 @@ def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:
     story = result.story
     pack = packs.get(story.meta.pack)
     engine: SpeechEngine | None = None
+    candidate: SpeechEngine | None = None
     if not args.no_narration:
         candidate = default_engine()
         if candidate.available:
@@ -108,6 +121,6 @@ def cmd_render(args: argparse.Namespace, paths: UserPaths) -> int:
     if progress:
         sys.stderr.write("\n")
     print(f"Wrote {done.path} ({length_text(done.duration)}"
-          f"{', with narration' if engine else ', no narration'}"
+          f"{f', with narration{_voice_text(candidate, voice)}' if engine else ', no narration'}"
           f"{_beds_text(args.soundscape, story, soundscape, beds)}).")
     return EXIT_OK

@@ -10,6 +10,7 @@ timing of each word. `render` blocks; callers run it off the GUI thread (the
 from __future__ import annotations
 
 import ctypes.util
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -166,3 +167,19 @@ def espeak_library_present() -> bool:
     if espeak_library_path() is not None:
         return True
     return ctypes.util.find_library("espeak-ng") is not None
+
+
+def installed_variants() -> frozenset[str]:
+    """Names of espeak-ng's voice variants ("f1", "aunty", ...) from its data
+    folder's voices/!v, next to the library or in /usr/share; empty when the
+    data folder is not where we look (then no variant is asked for)."""
+    library = espeak_library_path()
+    dirs = [Path(os.environ["ESPEAK_DATA_PATH"]) / "espeak-ng-data"] if os.environ.get("ESPEAK_DATA_PATH") else []
+    if library is not None:
+        dirs.append(library.parent / "espeak-ng-data")
+    dirs += [Path("/usr/share/espeak-ng-data"), Path("/usr/lib/x86_64-linux-gnu/espeak-ng-data")]
+    for d in dirs:
+        folder = d / "voices" / "!v"
+        if folder.is_dir():
+            return frozenset(p.name for p in folder.iterdir() if p.is_file())
+    return frozenset()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import os
 import queue
 import shutil
@@ -20,6 +21,7 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,8 +33,14 @@ from touchstory.speech.engine import (
     Voice,
     VoiceSettings,
     espeak_library_path,
+    installed_variants,
 )
-from touchstory.speech.voices import voice_for_language
+from touchstory.speech.voices import (
+    DEFAULT_VARIANT,
+    split_variant,
+    voice_for_language,
+    with_variant,
+)
 from touchstory.speech.wavfile import check_wav
 from touchstory.speech.words import read_mono, timings_from_marks
 
@@ -43,6 +51,8 @@ GAVE_UP_MESSAGE = (
     "The story goes on without it; you can read aloud, or try narration again later "
     "(restarting touchstory often helps)."
 )
+
+log = logging.getLogger(__name__)
 
 
 def _installed_engine_id() -> str | None:
@@ -181,6 +191,10 @@ class Pyttsx3Engine:
         self._own_dir = out_dir is None
         self._out_dir = Path(tempfile.mkdtemp(prefix="touchstory-speech-")) if out_dir is None else out_dir
         self._out_dir.mkdir(parents=True, exist_ok=True)
+        # An engine dropped without close() (a test, a crash on the way out)
+        # still removes its own folder: at garbage collection or interpreter exit.
+        self._cleanup = (weakref.finalize(self, shutil.rmtree, str(self._out_dir), True)
+                         if self._own_dir else None)
         self._command = tuple(command)
         self._max_failures = max_failures
         self._backoff = backoff
@@ -194,9 +208,11 @@ class Pyttsx3Engine:
         self._problem: str | None = None
         self._engine_id: str | None = None
         self._voices: list[Voice] | None = None
+        self._variants: frozenset[str] | None = None
         self._next_id = 0
         self.restarts = 0  # how many times a worker was replaced (for tests and logs)
         self.last_error: str | None = None  # technical detail of the last failure, for logs
+        self.last_voice: str | None = None  # the espeak voice the last line was spoken in
         self._closed = False
 
     # -- SpeechEngine -------------------------------------------------------
@@ -252,6 +268,9 @@ class Pyttsx3Engine:
         if not text.strip():
             raise SpeechError("there is nothing to say in an empty line")
         voice_id = self.resolve_voice(voice)
+        if voice_id != self.last_voice:
+            log.info("narrating %s in the voice %s", voice.language, voice_id)
+            self.last_voice = voice_id
         path = self._out_dir / f"line-{uuid.uuid4().hex}.wav"
         # Long texts take longer; a stuck worker still gets caught.
         timeout = self._render_timeout + len(text) * 0.01
@@ -270,10 +289,23 @@ class Pyttsx3Engine:
         else the best match for the language, else English (always a definite
         voice: espeak would otherwise keep whatever the last line used)."""
         voices = self.voices()
-        if voice.voice_id is not None and any(v.id == voice.voice_id for v in voices):
-            return voice.voice_id
+        if voice.voice_id is not None:
+            base, variant = split_variant(voice.voice_id)
+            # A variant ("gmw/en+f3") is kept as chosen: espeak lists only the base voice.
+            if any(v.id == base for v in voices) and (not variant or variant in self.variants()):
+                return voice.voice_id
         found = voice_for_language(voice.language, voices) or voice_for_language("en", voices)
-        return found or (voices[0].id if voices else None)
+        found = found or (voices[0].id if voices else None)
+        # No voice chosen: the language's voice in the calm bedtime variant.
+        if found and DEFAULT_VARIANT in self.variants():
+            return with_variant(found, DEFAULT_VARIANT)
+        return found
+
+    def variants(self) -> frozenset[str]:
+        """The variant names espeak-ng has installed (its voices/!v folder)."""
+        if self._variants is None:
+            self._variants = installed_variants()
+        return self._variants
 
     def reset(self) -> None:
         """Try again after narration was turned off (a "try again" button):
@@ -288,8 +320,8 @@ class Pyttsx3Engine:
             if self._worker is not None:
                 self._worker.quit()
                 self._worker = None
-            if self._own_dir:
-                shutil.rmtree(self._out_dir, ignore_errors=True)
+            if self._cleanup is not None:
+                self._cleanup()  # removes the folder once, and never again at exit
 
     # -- supervision ----------------------------------------------------------
     def _call(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from touchstory.story.bookends import ENGLISH, bookends_for
 from touchstory.story.model import Story, StoryLine
 from touchstory.story.packs import StrokePack
 
 READ_ALOUD_WPM = 120  # a gentle bedtime read-aloud pace
 TAP_WAIT_SECONDS = 2.0  # what a {tap} usually costs: the child answers, the reader taps
-DEFAULT_ASK = "Would you like a story massage?"
-DEFAULT_THANKS = "Thank you for sharing a story massage."
+DEFAULT_ASK = ENGLISH.ask  # the English words; other languages: story/bookends.py
+DEFAULT_THANKS = ENGLISH.thanks
 
 
 def reading_seconds(text: str, wpm: int = READ_ALOUD_WPM) -> float:
@@ -29,14 +30,15 @@ def line_seconds(line: StoryLine, pack: StrokePack | None, wpm: int = READ_ALOUD
 
 
 def opening_text(story: Story) -> str | None:
-    """The permission question that opens the story, or None when left out."""
+    """The permission question that opens the story, or None when left out;
+    the app's own question is in the story's language."""
     ask = story.meta.ask
-    return DEFAULT_ASK if ask is None else (ask or None)
+    return bookends_for(story.meta.language).ask if ask is None else (ask or None)
 
 
 def closing_text(story: Story) -> str | None:
     thanks = story.meta.thanks
-    return DEFAULT_THANKS if thanks is None else (thanks or None)
+    return bookends_for(story.meta.language).thanks if thanks is None else (thanks or None)
 
 
 def estimate_seconds(story: Story, pack: StrokePack | None, wpm: int = READ_ALOUD_WPM) -> float:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGraphicsOpacityEffect, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from touchstory.story.bookends import ENGLISH, Bookends
 from touchstory.story.packs import Body, Stroke
 from touchstory.ui.keys import KEY_HELP
 from touchstory.ui.strokes.animation import StrokeAnimation, Ticker
@@ -135,7 +136,11 @@ class PermissionCard(Backdrop):
         self.setAccessibleName("Asking permission")
         self.set_theme(theme)
 
-    def set_question(self, question: str, about: str, resting: Stroke | None, body: Body) -> None:
+    def set_question(self, question: str, about: str, resting: Stroke | None, body: Body,
+                     words: Bookends = ENGLISH) -> None:
+        """`words`: the answers' labels in the story's language (story/bookends.py)."""
+        self.yes.setText(words.yes)
+        self.not_now.setText(words.not_now)
         self.tip.setText(BABY_TIP if body is Body.BABY else CHILD_TIP)
         self.question.setText(question)
         self.question.setAccessibleName(question)

@@ -23,6 +23,7 @@ from touchstory.pacing.session import (
     EndReason, Event, Finished, FollowReady, Mode, ModeChanged, PausedChanged, Phase, Session, SpeakRequested,
     Step, StepChanged, StepKind, WaitingForTap,
 )
+from touchstory.story.bookends import bookends_for
 from touchstory.story.duration import estimate_seconds, format_duration
 from touchstory.story.model import Story
 from touchstory.story.packs import Body, StrokePack, Touch
@@ -423,7 +424,7 @@ class PlayerWindow(PlayerView):
         resting = next((s for s in self.pack.strokes if s.motion.touch is Touch.REST), None) if self.pack else None
         about = f"{self.story.title} · about {format_duration(estimate_seconds(self.story, self.pack))}"
         body = self.pack.body if self.pack else Body.BACK
-        self.permission_card.set_question(step.text, about, resting, body)
+        self.permission_card.set_question(step.text, about, resting, body, bookends_for(self.story.meta.language))
         self.permission_card.setGeometry(self.page.rect())
         self.permission_card.show()
         self.permission_card.raise_()

@@ -23,7 +23,8 @@ from concurrent.futures import ThreadPoolExecutor
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from touchstory.audio.mixer import Mixer
-from touchstory.audio.sound import Sound, read_wav
+from touchstory.audio.sound import Sound
+from touchstory.audio.voice_level import read_voice
 from touchstory.errors import AudioError, SpeechError
 from touchstory.speech.engine import RenderedLine, SpeechEngine, Voice, VoiceSettings, WordTiming
 from touchstory.speech.prefetch import Prefetcher
@@ -191,7 +192,7 @@ class Narration(QObject):
         """Prefetch thread: decode here, so the GUI thread only hands it over."""
         generation = self._generation
         try:
-            sound = read_wav(line.path)
+            sound = read_voice(line.path)  # at the bedtime voice level (audio/voice_level.py)
         except AudioError as exc:
             deliver(self._on_failed, index, str(exc))
             return
@@ -208,7 +209,7 @@ class Narration(QObject):
     def _render_preview(self, text: str, settings: VoiceSettings) -> None:
         try:
             line = self.engine.render(text, settings)
-            deliver(self._on_preview_ready, read_wav(line.path), "")
+            deliver(self._on_preview_ready, read_voice(line.path), "")
         except (SpeechError, AudioError) as exc:
             deliver(self._on_preview_ready, None, str(exc))
 
