@@ -18,7 +18,7 @@ INFANT_AT_LEAST = {"stroking", "kneading", "compression", "rocking", "resting-ha
 
 def test_bundled_packs(packs):
     assert {s.id for s in packs["story"].strokes} == STORY_STROKES
-    assert INFANT_AT_LEAST <= {s.id for s in packs["infant"].strokes}
+    assert {s.id for s in packs["infant"].strokes} >= INFANT_AT_LEAST
     assert packs["story"].body is Body.BACK and packs["infant"].body is Body.BABY
     infant_areas = {s.area for s in packs["infant"].strokes}
     assert {Area.LEGS, Area.FEET, Area.TUMMY, Area.CHEST, Area.ARMS, Area.HANDS, Area.FACE, Area.BACK} <= infant_areas

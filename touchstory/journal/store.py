@@ -113,7 +113,7 @@ class Profile:
 class Opened(NamedTuple):
     """What `Journal.open()` gives: the journal, and a notice to show once (or None)."""
 
-    journal: "Journal"
+    journal: Journal
     notice: str | None
 
 

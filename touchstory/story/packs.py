@@ -297,7 +297,7 @@ class PackRegistry:
             self._packs.setdefault(pack.id, pack)
 
     @classmethod
-    def from_dirs(cls, *dirs: Path) -> "PackRegistry":
+    def from_dirs(cls, *dirs: Path) -> PackRegistry:
         registry = cls()
         for folder in dirs:
             if not folder.is_dir():
@@ -318,7 +318,7 @@ class PackRegistry:
         return registry
 
     @classmethod
-    def default(cls, user_dir: Path | None = None) -> "PackRegistry":
+    def default(cls, user_dir: Path | None = None) -> PackRegistry:
         dirs = [packs_dir()] + ([user_dir] if user_dir else [])
         return cls.from_dirs(*dirs)
 

@@ -320,9 +320,9 @@ def load_story(path: Path | str, packs: PackRegistry) -> ParseResult:
         problem = Problem(Severity.ERROR, f"cannot read the file ({reason}); check the name and that it is a "
                           "file, not a folder", Location(str(path), 1, 1))
         return ParseResult(path, None, (problem,))
-    text, problem = decode_text(data, str(path))
-    if problem is not None or text is None:
-        return ParseResult(path, None, (problem,) if problem else ())
+    text, undecodable = decode_text(data, str(path))
+    if undecodable is not None or text is None:
+        return ParseResult(path, None, (undecodable,) if undecodable else ())
     return parse_story(text, path, packs)
 
 

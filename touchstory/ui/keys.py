@@ -101,14 +101,14 @@ class KeyMap:
         """Learned keys as stored in settings."""
         return {text: action.value for text, action in self._learned.items()}
 
-    def with_binding(self, text: str, action: Action) -> "KeyMap":
+    def with_binding(self, text: str, action: Action) -> KeyMap:
         if action not in LEARNABLE:
             raise ValueError(f"{action.value} cannot be bound to a learned key")
         merged = self.bindings
         merged[text] = action.value
         return KeyMap(merged)
 
-    def without_binding(self, text: str) -> "KeyMap":
+    def without_binding(self, text: str) -> KeyMap:
         merged = self.bindings
         merged.pop(text, None)
         return KeyMap(merged)

@@ -306,7 +306,7 @@ class SoundPage(QScrollArea):
             highlight_words=self.highlight.isChecked(),
             voice_id=str(self.voice.currentData() or ""),
             rate_wpm=self.rate_wpm(),
-            volumes=replace(s.volumes, **level),
+            volumes=replace(s.volumes, **level),  # type: ignore[arg-type]  # only the float levels are in `level`
             fade_seconds=_kept(self.fade.value(), s.fade_seconds),
             wind_down_seconds=_kept(self.wind_down.value(), s.wind_down_seconds),
             page_chime=self.chime.isChecked(),

@@ -13,6 +13,7 @@ import math
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -315,8 +316,9 @@ class LineView(QWidget):
             a, b = line.textStart(), line.textStart() + line.textLength()
             if end <= a or start >= b:
                 continue
-            x0, _ = line.cursorToX(max(start, a))
-            x1, _ = line.cursorToX(min(end, b))
+            # PySide6's hints give cursorToX's (x, cursor) pair as a bare object
+            x0, _ = cast("tuple[float, int]", line.cursorToX(max(start, a)))
+            x1, _ = cast("tuple[float, int]", line.cursorToX(min(end, b)))
             rect = QRectF(origin.x() + x0 - pad, origin.y() + line.y() - pad * 0.3, x1 - x0 + 2 * pad,
                           line.height() + pad * 0.6)
             painter.drawRoundedRect(rect, pad * 1.5, pad * 1.5)

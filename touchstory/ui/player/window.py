@@ -394,7 +394,8 @@ class PlayerWindow(PlayerView):
         for j in (index + 1, index - 1, index + 2):
             if 0 <= j < len(steps) and steps[j].kind is StepKind.LINE:
                 has_next = j + 1 < len(steps) and steps[j + 1].kind is StepKind.LINE
-                notes = len(steps[j].line.notes) if steps[j].line is not None else 0
+                line = steps[j].line
+                notes = len(line.notes) if line is not None else 0
                 ahead.append((steps[j].text, has_next, notes))
         self.line_view.prefetch(ahead)
         coming = [steps[j].line for j in (index + 1, index - 1) if 0 <= j < len(steps) and steps[j].line]
