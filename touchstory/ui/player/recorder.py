@@ -4,17 +4,20 @@ it got, how it ended. A journal that fails never stops a story."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from touchstory.errors import TouchstoryError
 from touchstory.journal.store import EndReason as JournalEndReason
 from touchstory.story.model import Story
 
+if TYPE_CHECKING:
+    from touchstory.ui.player.hooks import SessionJournal
+
 log = logging.getLogger(__name__)
 
 
 class SessionRecorder:
-    def __init__(self, journal: Any, story: Story) -> None:
+    def __init__(self, journal: SessionJournal | None, story: Story) -> None:
         self._journal = journal
         self._story = story
         self._id: int | None = None
