@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from touchstory.cli.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from touchstory.pacing.plan import PlanResult, load_plan
+from touchstory.pacing.plan import PLAN_SUFFIX, PlanResult, load_plan
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
 from touchstory.story.duration import format_duration
@@ -20,7 +20,6 @@ from touchstory.story.library import StoryEntry, find_story_files, scan_library
 from touchstory.story.packs import PackRegistry
 from touchstory.story.parser import ParseResult, load_story
 
-PLAN_SUFFIX = ".plan"
 
 
 def _packs(paths: UserPaths) -> PackRegistry:

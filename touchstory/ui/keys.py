@@ -27,6 +27,9 @@ class Action(Enum):
     SHOW_KEYS = "show-keys"
 
 
+# Keys a focused button keeps for itself (Space/Enter press it, Tab moves focus).
+BUTTON_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
+
 # Actions a learned key may be bound to (the ones a clicker has buttons for).
 LEARNABLE: tuple[Action, ...] = (Action.NEXT, Action.BACK, Action.BLANK)
 

@@ -57,7 +57,7 @@ from touchstory.ui.classroom.screens import (
     current_screens,
     put_on_screen,
 )
-from touchstory.ui.keys import KeyMap
+from touchstory.ui.keys import BUTTON_KEYS, KeyMap
 from touchstory.journal.settings import Settings
 from touchstory.ui.player.hooks import Narrator
 from touchstory.ui.player.input import Press, PressRouter
@@ -68,7 +68,6 @@ from touchstory.ui.theme import Theme
 TICK_MS = 100
 COMPACT_SIZE = (660, 470)
 PREVIEW_SIZE = (416, 234)
-_BUTTON_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
 
 
 class CueMixer(Protocol):
@@ -284,7 +283,7 @@ class ClassroomController(QObject):
         """On the console's buttons, lists and boxes: they keep Space, Enter and Tab;
         every other key is the clicker's, wherever the focus is."""
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in _BUTTON_KEYS and not self.router.is_learned(event):
+            if event.key() in BUTTON_KEYS and not self.router.is_learned(event):
                 return False
             return self.handle_key(event)
         return False

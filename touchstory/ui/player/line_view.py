@@ -10,11 +10,11 @@ screen reader announces each new line.
 from __future__ import annotations
 
 import math
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import cast
 
+from touchstory.speech.tokens import WORD  # the words the voice times, so highlights match
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible, QAccessibleEvent, QColor, QFontMetricsF, QPainter, QPaintEvent, QPixmap, QTextLayout,
@@ -27,7 +27,6 @@ from touchstory.ui.theme import Theme
 # The same word pattern as touchstory.speech.words.tokenize (a test keeps them
 # equal), so a narrator's word index means the same word here. Not imported: that
 # module pulls in numpy, which the player does not otherwise need at start-up.
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 MIN_PX = 16
 CACHE_LINES = 8  # lines kept drawn: the current one and its neighbours
 AHEAD_DELAY_MS = 40  # render ahead only after the new line has been painted
@@ -35,7 +34,7 @@ MARGIN = 16
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 @dataclass(slots=True)
