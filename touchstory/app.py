@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # Qt-free modules first: once PySide6 is imported, every later import goes
 # through its import hook, which makes start-up a little slower.
@@ -68,6 +69,9 @@ class Touchstory(QObject):
         self.voice = SoundAndVoice(paths, self.settings, backends, parent=self)
         bundled = bundled_stories_dir()
         self._journal: Journal | None = None  # opened at first use: see `journal`
+        self.children: Any = None  # ui/profiles/link.ProfileLink, made with the journal
+        self.how_it_went: Any = None  # the card offered after the last story
+        self._player_opened = 0.0
         self.window_state = QSettings(str(paths.config / "windows.ini"), QSettings.Format.IniFormat, self)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)  # enough to read stories and pictures; leaves a core for the GUI
@@ -125,7 +129,17 @@ class Touchstory(QObject):
                                                  story_key=partial(story_key, bundled_root=bundled))
             if notice:
                 self.library.show_notice(notice)
+            self._attach_profiles()
         return self._journal
+
+    def _attach_profiles(self) -> None:
+        """"Who is it for tonight?" under the library header, once the journal is open
+        (after the first paint, so start-up never waits for it)."""
+        from touchstory.ui.profiles.link import ProfileLink
+
+        self.children = ProfileLink(lambda: self.journal, lambda: self.packs.get("story"), lambda: self.theme,
+                                    self.library, parent=self.library)
+        self.library.page.top.insertWidget(1, self.children.chooser)
 
     def _sources(self) -> list[tuple[str, Path]]:
         sources = [("bundled", bundled_stories_dir())]
@@ -167,20 +181,26 @@ class Touchstory(QObject):
             return  # a story with errors opens into its problems view, never here
         from touchstory.ui.player import PlayerWindow  # ~80 ms of imports: not before a story is played
         self.close_player()
+        self._player_opened = time.time()  # the session this player writes starts after this
         story = entry.story
+        if self.children is not None:  # the child for tonight: substitutes, place, pressure
+            story = self.children.adapted(story, self.packs.get(story.meta.pack)).story
         sound, narration = self.voice.make()
         settings = self.settings
         asked_for_narration = self.narrate_next
         if asked_for_narration and narration is not None:
             settings = dataclasses.replace(settings, pace=Mode.NARRATED)
         self.narrate_next = False
+        save_settings: Callable[[Settings], None] = self._on_settings_changed
+        if self.children is not None:  # the child's favourite sound and voice speed, for this story
+            settings, save_settings = self.children.settings_for_tonight(settings, save_settings)
         if self.pace_model is None:
             from touchstory.pacing.pace import PaceEstimator  # deferred for start-up, like the player itself
 
             self.pace_model = PaceEstimator()
         player = PlayerWindow(story, self.packs.get(story.meta.pack), settings, journal=self.journal,
                               theme=self.theme, start_line=start_line or None,
-                              on_settings_changed=self._on_settings_changed, mixer=sound,
+                              on_settings_changed=save_settings, mixer=sound,
                               narrator=narration, pace_model=self.pace_model)
         self.voice.lend_to_player(player, tell_if_missing=asked_for_narration)
         player.setWindowTitle(f"touchstory: {story.title}")
@@ -235,6 +255,11 @@ class Touchstory(QObject):
         self.library.refresh_journal()
         self.library.raise_()
         self.library.activateWindow()
+        if self.children is not None:  # "How it went", for the session just ended
+            from touchstory.ui.journal.after import offer_how_it_went
+
+            self.how_it_went = offer_how_it_went(self.journal, self._player_opened, self.children.current(),
+                                                 self.theme, self.library)
         player.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -443,3 +443,20 @@ def test_classroom_mode_from_the_file_menu_and_a_cards_menu(built: Built):
     built.window.show_file_problems(journey.path, [])  # nothing is selected on the problems page
     action.trigger()
     assert asked == [journey.path, journey.path, None]
+
+
+def test_stories_opened_while_the_library_is_read_stay_when_the_reading_ends(qtbot, story_root: Path,
+                                                                             tmp_path: Path):
+    """`touchstory library FOLDER` opens the folder while the bundled stories are still
+    being read: the folder's stories must not vanish when that reading finishes."""
+    built = Built(qtbot, story_root, tmp_path, load=False)
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "x.story").write_text("title: Extra One\n\n# P\n[calm] Hi.\n", "utf-8")
+    built.window.open_paths([extra])
+    qtbot.waitUntil(lambda: "Extra One" in built.titles(), timeout=5000)
+    with qtbot.waitSignal(built.window.scan_finished, timeout=10_000):
+        built.window.load()
+    assert "Extra One" in built.titles()
+    assert set(ALL) <= set(built.titles())
+    built.close()

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from touchstory.errors import SettingsError
 from touchstory.journal.settings import move_aside
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each step takes the database from version i to i + 1 (index i). Add, never edit.
 MIGRATIONS: tuple[str, ...] = (
@@ -62,6 +62,31 @@ MIGRATIONS: tuple[str, ...] = (
         created REAL NOT NULL
     );
     ALTER TABLE sessions ADD COLUMN profile_id INTEGER REFERENCES profiles(id) ON DELETE SET NULL;
+    """,
+    # 3: each child's own way (journal/profiles.py) and "how it went" (journal/sessions.py)
+    """
+    ALTER TABLE profiles ADD COLUMN colour TEXT NOT NULL DEFAULT '';
+    ALTER TABLE profiles ADD COLUMN substitutes TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE profiles ADD COLUMN placement TEXT NOT NULL DEFAULT 'as-written';
+    ALTER TABLE profiles ADD COLUMN pressure_way TEXT NOT NULL DEFAULT 'as-written';
+    ALTER TABLE profiles ADD COLUMN cap_minutes REAL;
+    ALTER TABLE profiles ADD COLUMN soundscape TEXT NOT NULL DEFAULT '';
+    ALTER TABLE profiles ADD COLUMN voice_speed REAL;
+    ALTER TABLE profiles ADD COLUMN cues TEXT NOT NULL DEFAULT '';
+    ALTER TABLE profiles ADD COLUMN updated REAL NOT NULL DEFAULT 0;
+    UPDATE profiles SET pressure_way = CASE pressure WHEN 'light' THEN 'lighter'
+        WHEN 'firm' THEN 'firmer' ELSE 'as-written' END, updated = created;
+    ALTER TABLE sessions ADD COLUMN total_lines INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN last_stroke TEXT;
+    CREATE TABLE how_it_went (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        feeling TEXT NOT NULL DEFAULT '',
+        cues TEXT NOT NULL DEFAULT '[]',
+        note TEXT NOT NULL DEFAULT '',
+        written REAL NOT NULL
+    );
+    CREATE TABLE chosen (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE INDEX sessions_profile ON sessions(profile_id, started);
     """,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -180,6 +205,12 @@ class Journal:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, for the journal's other modules (profiles, sessions) to read
+        with; write only inside `transaction()`."""
+        return self._db
 
     @property
     def journal_mode(self) -> str:

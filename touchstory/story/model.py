@@ -91,6 +91,7 @@ class StrokeTag:
     area: Area | None
     pressure: Pressure | None
     loc: Location
+    instead_of: str | None = None  # set by story/adapt.py: the written stroke a child's substitute replaces
 
 
 @dataclass(frozen=True, slots=True)

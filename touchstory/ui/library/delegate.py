@@ -4,6 +4,7 @@ the story was left off. Colours and type come from the current Theme."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -69,6 +70,9 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card_size = QSize(260, 300)
+        # How a story fits the child chosen tonight (ui/profiles/link.py): (words for the
+        # card's last line, a badge or None); None when no child is chosen.
+        self.child_fit: Callable[[StoryEntry], tuple[str, str | None]] | None = None
         self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -128,8 +132,11 @@ class CardDelegate(QStyledItemDelegate):
         p.restore()
 
         self._paint_star(p, star_rect(card), bool(index.data(Role.FAVOURITE)))
+        fit = self.child_fit(entry) if self.child_fit is not None and entry.playable else None
         if not entry.playable:
             self._paint_badge(p, thumb, "Needs fixing")
+        elif fit is not None and fit[1]:
+            self._paint_badge(p, thumb, fit[1])
         self._paint_text(p, card, thumb, entry, progress)
 
         border = QPen(QColor(pal.accent if focused else pal.border), 3 if focused else 1.5)
@@ -162,6 +169,8 @@ class CardDelegate(QStyledItemDelegate):
         kind = card_kind(entry) if entry.playable else ["Story file"]
         if entry.source in ("mine", "opened"):
             kind.append("yours")
+        if self.child_fit is not None and entry.playable:
+            kind.insert(0, self.child_fit(entry)[0])  # first, so a narrow card never cuts it off
         self._line(p, self.fonts.small, pal.text_muted, "  ·  ".join(kind), left, y, width)
 
     @staticmethod

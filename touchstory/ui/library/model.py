@@ -45,9 +45,19 @@ class LibraryModel(QAbstractListModel):
     # -- contents ----------------------------------------------------------------------------
 
     def set_entries(self, entries: Iterable[StoryEntry]) -> None:
+        """All the library's stories, read afresh. Stories opened by hand (File > Open,
+        the command line) that the new reading does not hold stay: they may have been
+        opened while the library was still being read."""
+        fresh = list(entries)
+        keys = [self._key_for(e.path) for e in fresh]
+        known = set(keys)
+        for key, entry in zip(self._keys, self._entries, strict=True):
+            if entry.source == "opened" and key not in known:
+                fresh.append(entry)
+                keys.append(key)
         self.beginResetModel()
-        self._entries = list(entries)
-        self._keys = [self._key_for(e.path) for e in self._entries]
+        self._entries = fresh
+        self._keys = keys
         self.endResetModel()
 
     def add_entries(self, entries: Iterable[StoryEntry]) -> list[StoryEntry]:

@@ -62,6 +62,7 @@ class LibraryPage(QWidget):
         self.settings_button = QPushButton("Settings")
         header.addWidget(self.settings_button)
         top.addLayout(header)
+        self.top = top  # the rows above the cards; "Who is it for tonight?" joins them (ui/profiles/link.py)
         self.notice_bar = NoticeBar()
         top.addWidget(self.notice_bar)
         top.addWidget(self.filter_bar)

@@ -206,7 +206,11 @@ class StrokeCard(QWidget):
         pressure = line.tag.pressure if line is not None and line.tag.pressure else stroke.pressure
         where = where_words(area, pressure)
         how = how_words(stroke.name, stroke.how, stroke.area, area)
-        self._texts = (stroke.name, where, tempo_words(stroke.tempo), how)
+        tempo = tempo_words(stroke.tempo)
+        if line is not None and line.tag.instead_of and pack is not None:  # a child's substitute (story/adapt.py)
+            written = pack.get(line.tag.instead_of)
+            tempo = f"instead of {(written.name if written else line.tag.instead_of).lower()} · {tempo}"
+        self._texts = (stroke.name, where, tempo, how)
         self._show_texts()
         self.setAccessibleDescription(f"{stroke.name}, {repeats} times, {where}. {how}")
 
