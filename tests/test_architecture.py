@@ -27,7 +27,7 @@ ALLOWED = {
     "export": {"export", "story", "pacing", "speech", "audio", "journal", "errors", "paths"},
     "cli": {"cli", "story", "pacing", "speech", "audio", "journal", "export", "errors", "paths", "resources",
             "files"},
-    "errors": set(),
+    "errors": {"story"},  # story.model.Problem, for type hints only (under TYPE_CHECKING)
     "files": {"errors"},
     "paths": set(),
     "resources": set(),

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 # through its import hook, which makes start-up a little slower.
 from touchstory.cli.exits import EXIT_OK, EXIT_USAGE
 from touchstory.errors import SettingsError, StoryError
-from touchstory.journal.settings import Pace, Settings, SettingsStore
+from touchstory.journal.settings import Settings, SettingsStore
+from touchstory.pacing.modes import Mode
 from touchstory.journal.story_keys import story_key
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
@@ -33,6 +34,8 @@ if TYPE_CHECKING:  # loaded when first used, after the first paint (see `packs` 
     from touchstory.pacing.pace import PaceEstimator
     from touchstory.story.library import StoryEntry
     from touchstory.story.model import Problem
+    from touchstory.ui.sound.live_sound import LiveSound
+    from touchstory.ui.sound.narration import Narration
     from touchstory.story.packs import PackRegistry
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer  # noqa: E402,I001
@@ -102,11 +105,11 @@ class Touchstory(QObject):
 
     # the sound and voice, as the player, classroom and tests see them
     @property
-    def sound(self) -> Any:
+    def sound(self) -> LiveSound | None:
         return self.voice.sound
 
     @property
-    def narration(self) -> Any:
+    def narration(self) -> Narration | None:
         return self.voice.narration
 
     @property
@@ -197,7 +200,7 @@ class Touchstory(QObject):
         settings = self.settings
         asked_for_narration = self.narrate_next
         if asked_for_narration and narration is not None:
-            settings = dataclasses.replace(settings, pace=Pace.NARRATED)
+            settings = dataclasses.replace(settings, pace=Mode.NARRATED)
         self.narrate_next = False
         save_settings: Callable[[Settings], None] = self._on_settings_changed
         if self.children is not None:  # the child's favourite sound and voice speed, for this story

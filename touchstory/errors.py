@@ -3,6 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for the hints only: story imports this module
+    from touchstory.story.model import Problem
+
 
 class TouchstoryError(Exception):
     """Base of every error touchstory raises on purpose."""
@@ -11,7 +17,7 @@ class TouchstoryError(Exception):
 class StoryError(TouchstoryError):
     """A story (or pack, or plan) file has errors; `problems` lists all of them."""
 
-    def __init__(self, problems: "list", summary: str | None = None) -> None:
+    def __init__(self, problems: Sequence[Problem], summary: str | None = None) -> None:
         self.problems = list(problems)
         text = summary or "\n".join(p.format() for p in self.problems)
         super().__init__(text)

@@ -42,7 +42,7 @@ class UserPaths:
         return self.config / "settings.json"
 
     @classmethod
-    def default(cls) -> "UserPaths":
+    def default(cls) -> UserPaths:
         home = os.environ.get("TOUCHSTORY_HOME")
         if home:
             root = Path(home)
@@ -55,7 +55,7 @@ class UserPaths:
             Path(platformdirs.user_cache_dir(APP)),
         )
 
-    def ensure(self) -> "UserPaths":
+    def ensure(self) -> UserPaths:
         for folder in (self.data, self.config, self.cache, self.stories, self.packs, self.plans):
             folder.mkdir(parents=True, exist_ok=True)
         return self

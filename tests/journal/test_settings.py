@@ -10,9 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
 
 from touchstory.errors import SettingsError
+from touchstory.pacing.modes import Mode
 from touchstory.journal import settings as settings_mod
 from touchstory.journal.settings import (
-    LibraryFilter, Pace, Settings, SettingsStore, ThemeChoice, Volumes, settings_from_json, settings_to_json,
+    LibraryFilter, Settings, SettingsStore, ThemeChoice, Volumes, settings_from_json, settings_to_json,
 )
 
 
@@ -27,7 +28,7 @@ def test_no_file_gives_bedtime_friendly_defaults(path: Path):
     s = loaded.settings
     assert s == Settings()
     assert s.theme == "auto" and s.bedtime_start == "18:30" and s.bedtime_end == "07:00"
-    assert s.fade_seconds == 20 and s.child_lock and not s.narration and s.pace is Pace.READ_ALOUD
+    assert s.fade_seconds == 20 and s.child_lock and not s.narration and s.pace is Mode.READ_ALOUD
     assert not path.exists(), "loading must not create the file"
 
 

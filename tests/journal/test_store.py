@@ -84,11 +84,10 @@ def test_unfinished_is_most_recent_first(journal: Journal):
 
 def test_a_failed_change_leaves_nothing_half_written(journal: Journal):
     journal.set_favourite("kept.story", True)
-    with pytest.raises(RuntimeError):
-        with journal.transaction() as db:
-            db.execute("INSERT INTO favourites(story, title, added) VALUES ('half.story', '', 0)")
-            db.execute("DELETE FROM favourites WHERE story = 'kept.story'")
-            raise RuntimeError("power cut")
+    with pytest.raises(RuntimeError), journal.transaction() as db:
+        db.execute("INSERT INTO favourites(story, title, added) VALUES ('half.story', '', 0)")
+        db.execute("DELETE FROM favourites WHERE story = 'kept.story'")
+        raise RuntimeError("power cut")
     assert journal.favourites() == {"kept.story"}
 
 

@@ -175,11 +175,14 @@ def test_export_without_narration_makes_the_whole_session(qtbot, tmp_path: Path,
     pieces = session_pieces(dialog._story, dialog._pack)
     expected = LEAD_IN + sum(reading_seconds(p.text) + p.hold for p in pieces) + 30.0 + 20.0  # wind-down, fade
     assert out.is_file() and _seconds(out) == pytest.approx(expected, abs=0.01)
-    assert dialog.result is not None and dialog.result.duration == pytest.approx(_seconds(out), abs=0.01)
+    assert dialog.export_result is not None and dialog.export_result.duration == pytest.approx(_seconds(out), abs=0.01)
     assert seen == sorted(seen) and seen[-1] == 100 and dialog.progress.value() == 100
     assert dialog.status.text().replace("\u00a0", " ") == f"Saved: {out} ({length_text(_seconds(out))})"
     assert dialog.open_folder_button.isVisible() and dialog.cancel_button.text() == "Close"
     assert list(out.parent.glob(".touchstory-*")) == []
+    # The made file is kept as export_result; QDialog.result() (the dialog's code) still works
+    # (it was hidden by an ExportResult, so calling it raised TypeError).
+    assert dialog.result() == 0 and isinstance(dialog.export_result.path, Path)
     opened: list[QUrl] = []
     monkeypatch.setattr(export_dialog.QDesktopServices, "openUrl", opened.append)
     dialog.open_folder_button.click()
@@ -210,7 +213,7 @@ def test_export_with_real_narration(qtbot, tmp_path: Path, registry: PackRegistr
     assert dialog.state is State.SAVED, dialog.status.text()
     assert took < 10.0 and seen[-1] == 100
     data, rate = _samples(out)
-    assert dialog.result is not None and len(data) / rate == pytest.approx(dialog.result.duration, abs=0.01)
+    assert dialog.export_result is not None and len(data) / rate == pytest.approx(dialog.export_result.duration, abs=0.01)
     assert np.abs(data[: int(rate * LEAD_IN * 0.9)]).max() < 1e-3, "nothing is said in the lead-in"
     voice = np.sqrt(np.mean(data[int(rate * LEAD_IN):int(rate * (LEAD_IN + 1.5))] ** 2))
     assert voice > 0.01, "then the permission question is spoken"

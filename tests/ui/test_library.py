@@ -391,7 +391,7 @@ def test_keys_dialog_lists_library_and_player_keys(qtbot, built: Built):
     dialog = KeysDialog(built.window._theme)
     qtbot.addWidget(dialog)
     text = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    for keys, action in KEY_HELP:
+    for _keys, action in KEY_HELP:
         assert action in text
     assert "Open the chosen story" in text
 

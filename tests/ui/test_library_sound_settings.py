@@ -13,7 +13,8 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QLabel
 
 from test_library_kit import Built, built, grab, story_root  # noqa: F401  (fixtures)
-from touchstory.journal.settings import Pace, Settings, Volumes
+from touchstory.journal.settings import Settings, Volumes
+from touchstory.pacing.modes import Mode
 from touchstory.speech.engine import NO_ENGINE_MESSAGE, Voice
 from touchstory.speech.voices import MAX_WPM, MIN_WPM, Speed
 from touchstory.ui.library.settings_dialog import SettingsDialog
@@ -158,13 +159,13 @@ def test_settings_reads_every_control(qtbot):
     dialog.sound.wind_down.setValue(90)
     dialog.sound.chime.setChecked(True)
     s = dialog.settings()
-    assert s.narration and s.pace is Pace.NARRATED and s.highlight_words and s.page_chime
+    assert s.narration and s.pace is Mode.NARRATED and s.highlight_words and s.page_chime
     assert (s.volumes.voice, s.volumes.soundscape, s.volumes.master) == (0.7, 0.25, 0.6)
     assert s.fade_seconds == 35.0 and s.wind_down_seconds == 90.0
     page = dialog.sound
     assert page.wind_down.maximum() == 120 and (page.fade.minimum(), page.fade.maximum()) == (5, 40)
     dialog.sound.narration.setChecked(False)
-    assert dialog.settings().pace is Pace.READ_ALOUD
+    assert dialog.settings().pace is Mode.READ_ALOUD
     dialog.sound.wind_down.setValue(0)
     assert page.wind_down.text() == "Stop the sound with the story"
     assert dialog.settings().wind_down_seconds == 0.0
@@ -172,7 +173,7 @@ def test_settings_reads_every_control(qtbot):
 
 def test_untouched_values_are_kept_exactly(qtbot):
     original = Settings(volumes=Volumes(master=0.333, voice_muted=True), fade_seconds=12.5,
-                        wind_down_seconds=300.0, pace=Pace.FOLLOW)
+                        wind_down_seconds=300.0, pace=Mode.FOLLOW)
     s = dialog_for(qtbot, original).settings()
     assert s == original
 

@@ -75,3 +75,20 @@ def test_when_the_sleep_timer_has_faded_a_narrated_story_waits(qtbot, sound):
     assert "sleep timer" in player.line_view.hint().lower()
     press(qtbot, player, clock, Qt.Key.Key_Space)
     assert not player.session.paused, "a tap goes on"
+
+
+def test_the_sleep_timer_reaches_the_button_as_a_value_put_into_words_there(qtbot, sound):
+    from touchstory.audio.sleep import SleepState
+
+    player, clock = make_player(qtbot, *load("the-sleepy-balloon"), mixer=sound, narrator=NullNarrator())
+    player.attach_sound(sound)
+    sound.sleep_changed.emit(SleepState(seconds_left=45.2))
+    assert player.sound_button.text() == "Sound · 45 s"
+    assert player.sound_button.toolTip() == "The sound will fade out in 45 s."
+    sound.sleep_changed.emit(SleepState(seconds_left=125.0))
+    assert player.sound_button.text() == "Sound · 2 min"
+    sound.sleep_changed.emit(SleepState(fading=True))
+    assert player.sound_button.text() == "Sound · fading"
+    assert player.sound_button.toolTip() == "The sound is fading out."
+    sound.sleep_changed.emit(SleepState())
+    assert player.sound_button.text() == "Sound"

@@ -554,7 +554,9 @@ def test_strokes_page_screenshot_infant(qtbot):
     backs = [t for t in page.tiles if t.stroke.area is Area.BACK]
     assert backs and all(t.animation.view is View.BABY_BACK for t in backs)
     grab(page, "strokes-page-infant-day")
-    page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
+    page.scroll_area.verticalScrollBar().setValue(page.scroll_area.verticalScrollBar().maximum())
+    # QWidget.scroll() is the page's own again (a QScrollArea attribute hid it: calling it raised TypeError)
+    page.scroll(0, 0)
     grab(page, "strokes-page-infant-day-end")
 
 

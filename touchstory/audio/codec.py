@@ -50,4 +50,5 @@ def ffmpeg_exe() -> str:
 def segment_class() -> type[AudioSegment]:
     """pydub's AudioSegment with its converter pointed at our ffmpeg."""
     AudioSegment.converter = ffmpeg_exe()
-    return AudioSegment
+    segment: type[AudioSegment] = AudioSegment  # pydub has no type hints
+    return segment

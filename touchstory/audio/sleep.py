@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
@@ -41,6 +42,20 @@ class Phase(Enum):
     WINDING_DOWN = "winding_down"  # story over, soundscape plays on
     FADING = "fading"
     ENDED = "ended"  # silent; a new story may start
+
+
+@dataclass(frozen=True, slots=True)
+class SleepState:
+    """What the sleep timer shows the user, as values (the shell puts them into
+    words): fading now, or the seconds until the fade (None: nothing to show)."""
+
+    fading: bool = False
+    seconds_left: float | None = None
+
+    @property
+    def quiet(self) -> bool:
+        """Nothing to show: no fade coming that the user asked for."""
+        return not self.fading and self.seconds_left is None
 
 
 class SleepTimer:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from touchstory.cli.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from touchstory.pacing.plan import PlanResult, load_plan
+from touchstory.pacing.plan import PLAN_SUFFIX, PlanResult, load_plan
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir
 from touchstory.story.duration import format_duration
@@ -22,7 +22,6 @@ from touchstory.story.fixes import fix_file
 from touchstory.story.parser import ParseResult, load_story, story_pack
 from touchstory.story.problems import decode_text
 
-PLAN_SUFFIX = ".plan"
 
 
 def _packs(paths: UserPaths) -> PackRegistry:

@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from touchstory import __version__
 from touchstory.cli.exits import EXIT_NO_SCREEN, EXIT_OK, EXIT_USAGE
@@ -33,7 +34,7 @@ RUN_ENV, COMMAND_ENV = "TOUCHSTORY_RUN_COMMAND", "TOUCHSTORY_COMMAND"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with a hint, as argparse does, but friendlier
+    def error(self, message: str) -> NoReturn:  # exit 2 with a hint, as argparse does, but friendlier
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"touchstory: {message}\nRun 'touchstory --help' for help.\n")
 

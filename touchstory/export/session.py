@@ -125,7 +125,7 @@ def build_segments(pieces: list[Piece], engine: SpeechEngine | None, voice: Voic
         if progress:
             progress("Preparing the voice", i / max(len(pieces), 1))
         change = page_beds is not None and (piece.soundscape == NO_SOUNDSCAPE or piece.soundscape in page_beds)
-        bed = page_beds.get(piece.soundscape) if change and page_beds else None
+        bed = page_beds.get(piece.soundscape) if change and page_beds and piece.soundscape else None
         if engine is None or not piece.text:
             segments.append(Segment(None, reading_seconds(piece.text) + piece.hold, piece.text, bed, change))
             continue
@@ -166,10 +166,14 @@ def load_page_soundscapes(story: Story, cache: Path, opening: Sound | None,
     if opening is not None and story.meta.soundscape:
         beds[story.meta.soundscape] = opening
     names = page_soundscapes(story)
+
+    def part(i: int) -> Callable[[float], None] | None:
+        # one name's share of the whole progress bar
+        return (lambda f: progress((i + f) / len(names))) if progress is not None else None
+
     for i, name in enumerate(names):
         try:
-            sound = load_soundscape(name, story, cache,
-                                    progress=(lambda f, i=i: progress((i + f) / len(names))) if progress else None)
+            sound = load_soundscape(name, story, cache, progress=part(i))
         except AudioError as exc:
             if warn is not None:
                 warn(f"{exc} The sound before it plays on there.")

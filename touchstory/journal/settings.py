@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from touchstory.errors import SettingsError
 from touchstory.files import read_capped, write_atomically
+from touchstory.pacing.modes import Mode
 
 SETTINGS_VERSION = 1
 MAX_SETTINGS_BYTES = 1_000_000
@@ -32,14 +33,6 @@ class ThemeChoice(StrEnum):
     BEDTIME = "bedtime"
     DAY = "day"
     CONTRAST = "contrast"
-
-
-class Pace(StrEnum):
-    """How a story moves on by itself (see DESIGN.md: the four modes)."""
-
-    READ_ALOUD = "read-aloud"
-    NARRATED = "narrated"
-    FOLLOW = "follow"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +90,7 @@ class Settings:
     narration: bool = False
     voice_id: str = ""
     rate_wpm: int = 125  # the named "Bedtime (slower)" speed (touchstory.speech.voices.Speed)
-    pace: Pace = Pace.READ_ALOUD
+    pace: Mode = Mode.READ_ALOUD
     volumes: Volumes = field(default_factory=Volumes)
     soundscape_override: str = ""  # "" = the story's own soundscape
     fade_seconds: float = 20.0

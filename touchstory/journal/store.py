@@ -141,7 +141,7 @@ class Profile:
 class Opened(NamedTuple):
     """What `Journal.open()` gives: the journal, and a notice to show once (or None)."""
 
-    journal: "Journal"
+    journal: Journal
     notice: str | None
 
 

@@ -9,15 +9,8 @@ from pathlib import Path
 from touchstory.errors import StoryError
 from touchstory.pacing.clock import Clock
 from touchstory.pacing.group import GroupSession
-from touchstory.pacing.plan import (
-    PLAN_SUFFIX,
-    STORY_SUFFIX,
-    PlanResult,
-    default_plan,
-    find_story,
-    load_plan,
-    story_names,
-)
+from touchstory.pacing.plan import PLAN_SUFFIX, PlanResult, default_plan, load_plan
+from touchstory.pacing.story_finder import STORY_SUFFIX, find_story, story_names
 from touchstory.pacing.session import Mode
 from touchstory.paths import UserPaths
 from touchstory.resources import bundled_stories_dir

@@ -19,8 +19,8 @@ from touchstory.pacing.plan import (
     StepKind,
     format_seconds,
     load_plan,
-    story_source,
 )
+from touchstory.pacing.story_finder import story_source
 from touchstory.story.packs import PackRegistry
 
 

@@ -16,14 +16,9 @@ from touchstory.pacing.clock import Clock
 from touchstory.story.duration import closing_text, opening_text, reading_seconds, stroke_seconds
 from touchstory.story.model import Page, Story, StoryLine
 from touchstory.story.packs import StrokePack
+from touchstory.pacing.modes import Mode as Mode  # re-exported: the session's modes
 
 SPEECH_GRACE = 5.0  # if the audio layer never reports the end of speech, go on after this
-
-
-class Mode(Enum):
-    READ_ALOUD = "read-aloud"  # every tap moves one line
-    NARRATED = "narrated"  # speech + stroke time, then on by itself
-    FOLLOW = "follow"  # on by itself at the adult's learned pace, until the next tap
 
 
 class StepKind(Enum):
@@ -101,7 +96,7 @@ class PaceModel(Protocol):
     @property
     def ready(self) -> bool: ...
 
-    def observe(self, interval: float, weight: float) -> None: ...
+    def observe(self, interval: float, weight: float) -> object: ...  # what it made of the tap: unused here
 
     def expected_interval(self, weight: float) -> float: ...
 

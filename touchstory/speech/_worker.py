@@ -149,7 +149,7 @@ def _pyttsx3_version() -> str:
     try:
         import pyttsx3
 
-        site = os.path.dirname(os.path.dirname(os.path.realpath(pyttsx3.__file__)))
+        site: str = os.path.dirname(os.path.dirname(os.path.realpath(pyttsx3.__file__)))
         for name in sorted(os.listdir(site)):
             if name.startswith("pyttsx3-") and name.endswith(".dist-info"):
                 return name[len("pyttsx3-"):-len(".dist-info")]

@@ -11,14 +11,14 @@ from collections.abc import Sequence
 
 from touchstory.speech.engine import WordTiming
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _VOWELS = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœ]+", re.IGNORECASE)
 PAUSE_AFTER = re.compile(r"^\s*[,.;:!?…—–)\"”]")
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Words with their character span; "tip-toe" and "don't" stay whole."""
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 def speaking_time(text: str, rate_wpm: int = 160) -> float:

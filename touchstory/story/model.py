@@ -197,7 +197,7 @@ class Story:
     path: Path
     meta: Metadata
     pages: tuple[Page, ...]
-    warnings: tuple["Problem", ...] = ()
+    warnings: tuple[Problem, ...] = ()
     _flat: tuple[tuple[Position, StoryLine], ...] = field(default=(), repr=False, compare=False)
 
     @property

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -27,7 +27,7 @@ class _Courier(QObject):
         self.carry.connect(self._on_carry, Qt.ConnectionType.QueuedConnection)
 
     def _on_carry(self, parcel: object) -> None:
-        ref, args = parcel  # type: ignore[misc]
+        ref, args = cast("tuple[Callable[[], Callable[..., object] | None], tuple[object, ...]]", parcel)
         method = ref()
         if method is None:
             return  # its object is gone: nobody is waiting

@@ -27,6 +27,9 @@ class Action(Enum):
     SHOW_KEYS = "show-keys"
 
 
+# Keys a focused button keeps for itself (Space/Enter press it, Tab moves focus).
+BUTTON_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
+
 # Actions a learned key may be bound to (the ones a clicker has buttons for).
 LEARNABLE: tuple[Action, ...] = (Action.NEXT, Action.BACK, Action.BLANK)
 
@@ -101,14 +104,14 @@ class KeyMap:
         """Learned keys as stored in settings."""
         return {text: action.value for text, action in self._learned.items()}
 
-    def with_binding(self, text: str, action: Action) -> "KeyMap":
+    def with_binding(self, text: str, action: Action) -> KeyMap:
         if action not in LEARNABLE:
             raise ValueError(f"{action.value} cannot be bound to a learned key")
         merged = self.bindings
         merged[text] = action.value
         return KeyMap(merged)
 
-    def without_binding(self, text: str) -> "KeyMap":
+    def without_binding(self, text: str) -> KeyMap:
         merged = self.bindings
         merged.pop(text, None)
         return KeyMap(merged)

@@ -72,7 +72,7 @@ class Theme:
         """A palette colour by field name, as a QColor."""
         return QColor(getattr(self.palette, role))
 
-    def with_text(self, text_scale: float = 1.0, dyslexia_spacing: bool = False) -> "Theme":
+    def with_text(self, text_scale: float = 1.0, dyslexia_spacing: bool = False) -> Theme:
         return replace(self, text_scale=max(0.6, min(float(text_scale), 2.5)),
                        dyslexia_spacing=bool(dyslexia_spacing))
 

@@ -6,19 +6,20 @@ app.py calls `open_classroom(...)`; see its docstring for what it needs."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from touchstory.journal.settings import Settings
 
 from touchstory.pacing.clock import Clock
 from touchstory.pacing.plan_store import PlanStore
 from touchstory.pacing.session import Mode
 from touchstory.paths import UserPaths
 from touchstory.story.packs import PackRegistry
-from touchstory.ui.classroom.controller import ClassroomController, CueMixer, Narrator
+from touchstory.ui.classroom.controller import ClassroomController, CueMixer
+from touchstory.ui.player.hooks import Narrator
 from touchstory.pacing.group_loading import build_group, load_target, story_roots
 from touchstory.ui.theme import Theme, theme_for_now
 
 
-def open_classroom(target: Path | None, *, packs: PackRegistry, settings: Any, paths: UserPaths, clock: Clock,
+def open_classroom(target: Path | None, *, packs: PackRegistry, settings: Settings, paths: UserPaths, clock: Clock,
                    mixer: CueMixer | None = None, narrator: Narrator | None = None,
                    theme: Theme | None = None, show: bool = True) -> ClassroomController:
     """Open the projector window and the teacher's console for `target`: a `.plan`

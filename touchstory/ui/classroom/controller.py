@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -57,7 +57,9 @@ from touchstory.ui.classroom.screens import (
     current_screens,
     put_on_screen,
 )
-from touchstory.ui.keys import KeyMap
+from touchstory.ui.keys import BUTTON_KEYS, KeyMap
+from touchstory.journal.settings import Settings
+from touchstory.ui.player.hooks import Narrator
 from touchstory.ui.player.input import Press, PressRouter
 from touchstory.ui.player.pictures import PictureCache
 from touchstory.ui.strokes.animation import Ticker
@@ -66,7 +68,6 @@ from touchstory.ui.theme import Theme
 TICK_MS = 100
 COMPACT_SIZE = (660, 470)
 PREVIEW_SIZE = (416, 234)
-_BUTTON_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
 
 
 class CueMixer(Protocol):
@@ -75,12 +76,6 @@ class CueMixer(Protocol):
     def play_cue(self) -> None: ...
 
     def stop_gently(self) -> None: ...
-
-
-class Narrator(Protocol):
-    def speak(self, index: int, text: str) -> None: ...
-
-    def stop(self) -> None: ...
 
 
 class ClassroomController(QObject):
@@ -92,7 +87,7 @@ class ClassroomController(QObject):
     closed = Signal()
     settings_changed = Signal(object)
 
-    def __init__(self, group: GroupSession, *, packs: PackRegistry, settings: Any, theme: Theme, clock: Clock,
+    def __init__(self, group: GroupSession, *, packs: PackRegistry, settings: Settings, theme: Theme, clock: Clock,
                  plans: PlanStore, story_roots: Sequence[Path] = (), mixer: CueMixer | None = None,
                  narrator: Narrator | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +107,7 @@ class ClassroomController(QObject):
         self.preview.setFixedSize(*PREVIEW_SIZE)  # the projector's shape, small
         self.preview.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.console.set_preview(self.preview)
-        self.router = PressRouter(clock, KeyMap(getattr(settings, "key_bindings", None) or {}), self._on_press, self)
+        self.router = PressRouter(clock, KeyMap(settings.key_bindings), self._on_press, self)
         self._class_debouncer = Debouncer(clock)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -174,7 +169,7 @@ class ClassroomController(QObject):
         screens, infos = current_screens()
         if not screens:
             return
-        wanted = str(getattr(self.settings, "projector_screen", "") or "")
+        wanted = self.settings.projector_screen
         p = choose_projector(infos, wanted)
         put_on_screen(self.projector, screens[p], full_screen=self.projector_full_screen)
         single = len(screens) == 1
@@ -288,7 +283,7 @@ class ClassroomController(QObject):
         """On the console's buttons, lists and boxes: they keep Space, Enter and Tab;
         every other key is the clicker's, wherever the focus is."""
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in _BUTTON_KEYS and not self.router.is_learned(event):
+            if event.key() in BUTTON_KEYS and not self.router.is_learned(event):
                 return False
             return self.handle_key(event)
         return False
@@ -338,15 +333,8 @@ class ClassroomController(QObject):
         self.group.set_round_seconds(seconds)
 
     def _on_console_screen_requested(self, name: str) -> None:
-        if dataclasses.is_dataclass(self.settings) and not isinstance(self.settings, type) \
-                and hasattr(self.settings, "projector_screen"):
-            self.settings = dataclasses.replace(self.settings, projector_screen=name)
-            self.settings_changed.emit(self.settings)
-        else:
-            try:
-                self.settings.projector_screen = name
-            except AttributeError:
-                pass
+        self.settings = dataclasses.replace(self.settings, projector_screen=name)
+        self.settings_changed.emit(self.settings)
         self.place_windows()
 
     def _on_console_open_requested(self) -> None:

@@ -145,7 +145,7 @@ class SetupPanel(QWidget):
 
     def _on_mode_box_changed(self, index: int) -> None:
         if not self._filling and index >= 0:
-            self.mode_requested.emit(self.mode_box.itemData(index))
+            self.mode_requested.emit(Mode(self.mode_box.itemData(index)))  # Qt hands a StrEnum back as str
 
     def _on_formation_box_changed(self, index: int) -> None:
         if not self._filling and index >= 0:

@@ -10,6 +10,7 @@ only reacts to the job's signals. Cancel stops the job, which leaves no file.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from enum import Enum, auto
 from pathlib import Path
 
@@ -86,7 +87,7 @@ class ExportDialog(QDialog):
         self._cancel: threading.Event | None = None
         self._signals: ExportSignals | None = None
         self._state = State.READY
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None  # not `result`: that would hide QDialog.result()
         self.setWindowTitle("Make an audio file")
         self.setModal(True)
         self.setMinimumWidth(680)
@@ -206,7 +207,7 @@ class ExportDialog(QDialog):
         self._fill(self.soundscape_box, *soundscape_choices(self._story))
 
     @staticmethod
-    def _fill(box: QuietCombo, choices: list[tuple[str, object]], current: int) -> None:
+    def _fill(box: QuietCombo, choices: Sequence[tuple[str, object]], current: int) -> None:
         for label, data in choices:
             box.addItem(label, data)
         box.setCurrentIndex(current)
@@ -249,7 +250,7 @@ class ExportDialog(QDialog):
         if problem:
             self._fail(ExportFailure(Trouble.CANT_WRITE, problem))
             return
-        self.result = None
+        self.export_result = None
         self._cancel = threading.Event()
         self._signals = ExportSignals(self)
         self._signals.progress_changed.connect(self._on_job_progress_changed)
@@ -282,7 +283,7 @@ class ExportDialog(QDialog):
         self.status.setText(f"{what}… {self.progress.value()} %")
 
     def _on_job_finished(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         self.progress.setValue(100)
         length = length_text(result.duration).replace(" ", "\u00a0")  # "(3 min 12 s)" never breaks
         self.status.setText(f"Saved: {result.path} ({length})")
@@ -310,8 +311,8 @@ class ExportDialog(QDialog):
         self.start()
 
     def _on_open_folder_button_clicked(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path.parent)))
+        if self.export_result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.export_result.path.parent)))
 
     def _on_choose_button_clicked(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # only when asked for (see library menus)
@@ -429,6 +430,7 @@ class ExportDialog(QDialog):
     def _fit(self) -> None:
         """Grow (never shrink) to show what a state added: the saved line, a message."""
         layout = self.layout()
+        assert layout is not None  # made in __init__
         width = self.width()
         wanted = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
         if wanted > self.height():

@@ -121,7 +121,8 @@ def run_export(request: ExportRequest, engine_factory: EngineFactory,
     soundscape: Sound | None = load_soundscape(
         request.soundscape, request.story, cache,
         progress=lambda f: progress("Making the soundscape", _SOUNDSCAPE * f))
-    beds, notes = None, []
+    beds: dict[str, Sound] | None = None
+    notes: list[str] = []
     if request.soundscape is None:
         beds = load_page_soundscapes(request.story, cache, soundscape, warn=notes.append,
                                      progress=lambda f: progress("Making the soundscape", _SOUNDSCAPE * f))

@@ -44,7 +44,7 @@ class CardFonts:
     small: QFont
 
     @classmethod
-    def for_theme(cls, theme: Theme) -> "CardFonts":
+    def for_theme(cls, theme: Theme) -> CardFonts:
         return cls(theme.ui_font(15.0, bold=True), theme.ui_font(12.0), theme.ui_font(11.0))
 
 

@@ -44,7 +44,7 @@ def _action(menu: QMenu, text: str, slot: Callable[[], object],
 
 
 class LibraryMenus(QObject):
-    def __init__(self, window: "LibraryWindow", stories_folder: Path, format_help: Path | None, *,
+    def __init__(self, window: LibraryWindow, stories_folder: Path, format_help: Path | None, *,
                  cache_dir: Path | None = None) -> None:
         super().__init__(window)
         self._window = window
@@ -83,7 +83,7 @@ class LibraryMenus(QObject):
         if entry is not None:
             self.card_menu(entry).exec(window.grid.viewport().mapToGlobal(pos))
 
-    def card_menu(self, entry: "StoryEntry") -> QMenu:
+    def card_menu(self, entry: StoryEntry) -> QMenu:
         """A card's menu: play, play from the start, classroom mode (a classroom
         story), favourite, its problems, its folder."""
         window = self._window
@@ -108,7 +108,7 @@ class LibraryMenus(QObject):
             extra(menu, entry)
         return menu
 
-    def make_audio_file(self, entry: "StoryEntry | None" = None) -> "ExportDialog | None":
+    def make_audio_file(self, entry: StoryEntry | None = None) -> ExportDialog | None:
         """The "Make an audio file" dialog for `entry` (else the chosen card). It opens
         over the library and makes the file in its own background thread."""
         window = self._window

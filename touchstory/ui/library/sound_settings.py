@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from touchstory.journal.settings import Pace, Settings
+from touchstory.journal.settings import Settings
+from touchstory.pacing.modes import Mode
 from touchstory.speech.engine import Voice
 from touchstory.speech.voices import MAX_WPM, MIN_WPM, Speed, preview_text, voice_choices
 from touchstory.ui.library.filter_bar import QuietCombo
@@ -298,7 +299,7 @@ class SoundPage(QScrollArea):
         narration = self.narration.isChecked()
         # Narration on means the narrated pace; off means reading aloud, unless the
         # parent chose "follow my pace": that is kept.
-        pace = Pace.NARRATED if narration else (Pace.READ_ALOUD if s.pace is Pace.NARRATED else s.pace)
+        pace = Mode.NARRATED if narration else (Mode.READ_ALOUD if s.pace is Mode.NARRATED else s.pace)
         return replace(
             s,
             narration=narration,
@@ -306,7 +307,7 @@ class SoundPage(QScrollArea):
             highlight_words=self.highlight.isChecked(),
             voice_id=str(self.voice.currentData() or ""),
             rate_wpm=self.rate_wpm(),
-            volumes=replace(s.volumes, **level),
+            volumes=replace(s.volumes, **level),  # type: ignore[arg-type]  # only the float levels are in `level`
             fade_seconds=_kept(self.fade.value(), s.fade_seconds),
             wind_down_seconds=_kept(self.wind_down.value(), s.wind_down_seconds),
             page_chime=self.chime.isChecked(),

@@ -356,7 +356,8 @@ class Toast(QLabel):
         self.setWordWrap(long)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft if long else Qt.AlignmentFlag.AlignCenter)
         if long:
-            width = min(680, max(320, (self.parentWidget().width() if self.parentWidget() else 800) - 56))
+            parent = self.parentWidget()
+            width = min(680, max(320, (parent.width() if parent is not None else 800) - 56))
             self.setFixedSize(width, self.heightForWidth(width))
         else:
             self.setMinimumSize(0, 0)

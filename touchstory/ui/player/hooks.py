@@ -1,4 +1,5 @@
-"""What the player needs from narration, sound and the journal, as small Protocols.
+"""What the shell's windows need from narration, sound and the journal, as small
+Protocols (one per collaborator; the player and the classroom share `Narrator`).
 
 The player never builds these: app.py passes them in (or nothing). A narrator
 speaks a step and reports back through the player's `speech_finished(index)` and
@@ -9,7 +10,11 @@ story is stopped; the journal records how the session went.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol, runtime_checkable
+
+from touchstory.journal.store import EndReason
+from touchstory.story.model import Page, Story
 
 
 @runtime_checkable
@@ -31,6 +36,15 @@ class GentleMixer(Protocol):
     def stop_gently(self) -> None: ...
 
 
+class SessionJournal(Protocol):
+    """Where the player records how a session went (touchstory.journal.store.Journal)."""
+
+    def start_session(self, story: str | Path, mode: str, title: str = "") -> int: ...
+
+    def end_session(self, session_id: int, reason: EndReason, lines_reached: int,
+                    total: int | None = None) -> None: ...
+
+
 class NullNarrator:
     """No narration: nothing is spoken; the session's own timing carries on."""
 
@@ -47,9 +61,9 @@ class NullNarrator:
 class StorySound(Protocol):
     """The sound under a story (touchstory.ui.sound.live_sound.LiveSound in the app)."""
 
-    def story_started(self, story: object) -> None: ...
+    def story_started(self, story: Story) -> None: ...
 
-    def page_changed(self, page: object, *, forward: bool = True) -> None: ...
+    def page_changed(self, page: Page | None, *, forward: bool = True) -> None: ...
 
     def story_finished(self) -> bool: ...
 
@@ -62,10 +76,10 @@ class StorySound(Protocol):
 class NullSound:
     """No sound: the story plays in silence."""
 
-    def story_started(self, story: object) -> None:
+    def story_started(self, story: Story) -> None:
         pass
 
-    def page_changed(self, page: object, *, forward: bool = True) -> None:
+    def page_changed(self, page: Page | None, *, forward: bool = True) -> None:
         pass
 
     def story_finished(self) -> bool:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent
 
 from touchstory.pacing.clock import Clock
 from touchstory.pacing.debounce import BOUNCE_SECONDS, Debouncer
-from touchstory.ui.keys import Action, KeyMap
+from touchstory.ui.keys import BUTTON_KEYS, Action, KeyMap
 
 BACK_ZONE = 0.2  # a tap on the left fifth of the page goes back
 
@@ -45,8 +45,6 @@ _FROM_ACTION = {
 
 # Presses that move through the story or flip the screen: a bounce would do it twice.
 _DEBOUNCED = {Press.TAP, Press.NEXT, Press.BACK, Press.BLANK, Press.FULL_SCREEN, Press.SHOW_KEYS}
-# Keys a focused button keeps for itself (Space/Enter press it, Tab moves focus).
-_BUTTON_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
 
 
 class PressRouter(QObject):
@@ -98,7 +96,7 @@ class PressRouter(QObject):
         """Installed on the player's buttons: they keep Space/Enter/Tab, every
         other key goes to the story (a clicker works wherever the focus is)."""
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in _BUTTON_KEYS and not self.is_learned(event):
+            if event.key() in BUTTON_KEYS and not self.is_learned(event):
                 return False
             return self.key(event)
         return False

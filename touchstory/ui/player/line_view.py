@@ -10,10 +10,11 @@ screen reader announces each new line.
 from __future__ import annotations
 
 import math
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import cast
 
+from touchstory.speech.tokens import WORD  # the words the voice times, so highlights match
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible, QAccessibleEvent, QColor, QFontMetricsF, QPainter, QPaintEvent, QPixmap, QTextLayout,
@@ -26,7 +27,6 @@ from touchstory.ui.theme import Theme
 # The same word pattern as touchstory.speech.words.tokenize (a test keeps them
 # equal), so a narrator's word index means the same word here. Not imported: that
 # module pulls in numpy, which the player does not otherwise need at start-up.
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 MIN_PX = 16
 CACHE_LINES = 8  # lines kept drawn: the current one and its neighbours
 AHEAD_DELAY_MS = 40  # render ahead only after the new line has been painted
@@ -34,7 +34,7 @@ MARGIN = 16
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 @dataclass(slots=True)
@@ -315,8 +315,9 @@ class LineView(QWidget):
             a, b = line.textStart(), line.textStart() + line.textLength()
             if end <= a or start >= b:
                 continue
-            x0, _ = line.cursorToX(max(start, a))
-            x1, _ = line.cursorToX(min(end, b))
+            # PySide6's hints give cursorToX's (x, cursor) pair as a bare object
+            x0, _ = cast("tuple[float, int]", line.cursorToX(max(start, a)))
+            x1, _ = cast("tuple[float, int]", line.cursorToX(min(end, b)))
             rect = QRectF(origin.x() + x0 - pad, origin.y() + line.y() - pad * 0.3, x1 - x0 + 2 * pad,
                           line.height() + pad * 0.6)
             painter.drawRoundedRect(rect, pad * 1.5, pad * 1.5)

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from touchstory.errors import TouchstoryError
 from touchstory.journal.store import EndReason as JournalEndReason
 from touchstory.story.model import Story
 
+if TYPE_CHECKING:
+    from touchstory.journal.store import Journal
+    from touchstory.ui.player.hooks import SessionJournal
+
 log = logging.getLogger(__name__)
 
 
 class SessionRecorder:
-    def __init__(self, journal: Any, story: Story) -> None:
+    def __init__(self, journal: SessionJournal | None, story: Story) -> None:
         self._journal = journal
         self._story = story
         self._id: int | None = None
@@ -45,7 +49,7 @@ class SessionRecorder:
         lines = self._story.lines()
         stroke = lines[self._reached - 1][1].stroke if 0 < self._reached <= len(lines) else None
         try:
-            SessionLog(self._journal).reached(self._id, self._reached, self._total, stroke)
+            SessionLog(cast("Journal", self._journal)).reached(self._id, self._reached, self._total, stroke)
         except (TouchstoryError, OSError, sqlite3.Error) as exc:
             log.warning("journal: could not record the line reached: %s", exc)
 

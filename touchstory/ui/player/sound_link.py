@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
+from touchstory.audio.sleep import SleepState
 from touchstory.pacing.session import Mode, Phase
 from touchstory.ui.player.sound_panel import SoundPanel
 
@@ -72,14 +73,10 @@ class SoundLink(QObject):
     def _on_panel_closed(self) -> None:
         self.player.setFocus()  # Space and the clicker reach the story again
 
-    def _on_sound_sleep_changed(self, text: str) -> None:
+    def _on_sound_sleep_changed(self, state: SleepState) -> None:
         button = self.player.sound_button
-        short = ""
-        if "fade out in" in text:
-            short = " · " + text.rsplit("in ", 1)[-1].rstrip(".")
-        elif "fading" in text:
-            short = " · fading"
-        label = "Sound" + short
+        text, short = sleep_words(state)
+        label = "Sound" + (" · " + short if short else "")
         if button.text() != label:
             button.setText(label)
             button.setToolTip(text)
@@ -97,3 +94,15 @@ class SoundLink(QObject):
     def _on_sound_preparing(self, text: str) -> None:
         if text:
             self.player.show_notice(text)
+
+
+def sleep_words(state: SleepState) -> tuple[str, str]:
+    """The sleep timer in words: the sentence (tooltip, panel) and the few words on
+    the Sound button ("10 min", "fading"); both "" when there is nothing to show."""
+    if state.fading:
+        return "The sound is fading out.", "fading"
+    if state.seconds_left is None:
+        return "", ""
+    left = state.seconds_left
+    short = f"{max(1, round(left / 60))} min" if left >= 60 else f"{max(1, round(left))} s"
+    return f"The sound will fade out in {short}.", short

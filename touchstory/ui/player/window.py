@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QShowEvent
@@ -29,7 +29,8 @@ from touchstory.story.model import Story
 from touchstory.story.packs import Body, StrokePack, Touch
 from touchstory.ui.keys import KeyMap
 from touchstory.ui.player.cards import Ending
-from touchstory.ui.player.hooks import NullSound
+from touchstory.journal.settings import Settings
+from touchstory.ui.player.hooks import Narrator, NullSound, SessionJournal, StorySound
 from touchstory.ui.player.input import Press, PressRouter
 from touchstory.ui.player.learn_keys import LearnClickerDialog
 from touchstory.ui.player.narration_link import NarrationLink
@@ -38,6 +39,10 @@ from touchstory.ui.player.sound_link import SoundLink
 from touchstory.ui.player.safety import CHECKLIST_TAB, CUES_TAB
 from touchstory.ui.player.view import PlayerView
 from touchstory.ui.theme import Theme, apply_theme, theme_for_now
+
+if TYPE_CHECKING:
+    from touchstory.pacing.session import PaceModel
+    from touchstory.ui.sound.live_sound import LiveSound
 
 TICK_MS = 100
 PREPARE_DELAY_MS = 60
@@ -51,10 +56,11 @@ class PlayerWindow(PlayerView):
     closed = Signal()
     settings_changed = Signal(object)
 
-    def __init__(self, story: Story, pack: StrokePack | None, settings: Any, *, clock: Clock | None = None,
-                 on_settings_changed: Callable[[Any], None] | None = None, narrator: Any = None,
-                 mixer: Any = None, journal: Any = None, theme: Theme | None = None,
-                 pace_model: Any = None, start_line: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, story: Story, pack: StrokePack | None, settings: Settings, *, clock: Clock | None = None,
+                 on_settings_changed: Callable[[Settings], None] | None = None, narrator: Narrator | None = None,
+                 mixer: StorySound | None = None, journal: SessionJournal | None = None, theme: Theme | None = None,
+                 pace_model: PaceModel | None = None, start_line: int | None = None,
+                 parent: QWidget | None = None) -> None:
         clock = clock or MonotonicClock()
         super().__init__(story, clock, theme or theme_for_now(settings, datetime.now()), parent)
         self.story = story
@@ -62,19 +68,19 @@ class PlayerWindow(PlayerView):
         self.settings = settings
         self.clock = clock
         self._on_settings_changed = on_settings_changed
-        self.mixer = mixer if mixer is not None else NullSound()  # the sound under the story
+        self.mixer: StorySound = mixer if mixer is not None else NullSound()  # the sound under the story
         self._pace_model = pace_model
         self._start_line = start_line
         self._recorder = SessionRecorder(journal, story)
         self._coming_strokes: list = []
         self._quiet = False  # while jumping to a resumed line, skip the in-between renders
-        self.sound_link: Any = None  # the Sound button's panel, with live sound (attach_sound)
+        self.sound_link: SoundLink | None = None  # the Sound button's panel, with live sound (attach_sound)
         self._paused_for_safety = False  # the safety card paused a timed session; closing it resumes
         self._tick = QTimer(self)  # timed modes (narrated, follow) move on when due
         self._tick.setInterval(TICK_MS)
         self.narration = NarrationLink(self, narrator)
         self.session: Session = self._new_session()
-        self.router = PressRouter(self.clock, KeyMap(getattr(settings, "key_bindings", None)),
+        self.router = PressRouter(self.clock, KeyMap(settings.key_bindings),
                                   self._on_press, self)
         self._connect_signals()
         apply_theme(self, self.theme)
@@ -85,11 +91,7 @@ class PlayerWindow(PlayerView):
 
     # -- building --------------------------------------------------------------------
     def _new_session(self) -> Session:
-        mode = Mode.READ_ALOUD
-        try:
-            mode = Mode(str(getattr(self.settings, "pace", "read-aloud")))
-        except ValueError:
-            pass
+        mode = Mode(self.settings.pace)  # Settings(pace="narrated") is allowed too
         if mode is Mode.FOLLOW and not (self._pace_model is not None and self._pace_model.ready):
             mode = Mode.READ_ALOUD
         session = Session(self.story, self.pack, self.clock, mode=mode, pace_model=self._pace_model,
@@ -127,14 +129,13 @@ class PlayerWindow(PlayerView):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click must not steal the page's keys
 
     # -- settings and theme -------------------------------------------------------------
-    def apply_settings(self, settings: Any, *, notify: bool = False) -> None:
+    def apply_settings(self, settings: Settings, *, notify: bool = False) -> None:
         """Take new settings live (show next line, child lock, learned keys, text size)."""
         self.settings = settings
-        self.line_view.set_show_next(bool(getattr(settings, "show_next_line", True)))
-        self.router.keymap = KeyMap(getattr(settings, "key_bindings", None))
+        self.line_view.set_show_next(settings.show_next_line)
+        self.router.keymap = KeyMap(settings.key_bindings)
         self._update_lock()
-        theme = self.theme.with_text(getattr(settings, "text_scale", 1.0) or 1.0,
-                                     bool(getattr(settings, "dyslexia_spacing", False)))
+        theme = self.theme.with_text(settings.text_scale or 1.0, settings.dyslexia_spacing)
         if theme != self.theme:
             self.set_theme(theme)
         if notify:
@@ -266,7 +267,7 @@ class PlayerWindow(PlayerView):
 
     # -- narration and sound ----------------------------------------------------------------
     @property
-    def narrator(self) -> Any:
+    def narrator(self) -> Narrator | None:
         return self.narration.narrator
 
     def set_narrated(self, on: bool) -> None:
@@ -277,7 +278,7 @@ class PlayerWindow(PlayerView):
     def narration_unavailable(self, text: str, *, tell: bool = True) -> None:
         self.narration.unavailable(text, tell=tell)
 
-    def attach_sound(self, sound: Any) -> None:
+    def attach_sound(self, sound: LiveSound) -> None:
         """The live sound (touchstory.ui.sound.live_sound.LiveSound): the Sound button and
         its panel appear, and the sleep timer's countdown shows on the button."""
         self.sound_link = SoundLink(self, sound)
@@ -395,7 +396,8 @@ class PlayerWindow(PlayerView):
         for j in (index + 1, index - 1, index + 2):
             if 0 <= j < len(steps) and steps[j].kind is StepKind.LINE:
                 has_next = j + 1 < len(steps) and steps[j + 1].kind is StepKind.LINE
-                notes = len(steps[j].line.notes) if steps[j].line is not None else 0
+                line = steps[j].line
+                notes = len(line.notes) if line is not None else 0
                 ahead.append((steps[j].text, has_next, notes))
         self.line_view.prefetch(ahead)
         coming = [steps[j].line for j in (index + 1, index - 1) if 0 <= j < len(steps) and steps[j].line]

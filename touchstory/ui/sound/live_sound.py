@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from touchstory.audio.mixer import Layer, Mixer
 from touchstory.audio.output import AudioOutput
 from touchstory.audio.sleep import Phase as SleepPhase
-from touchstory.audio.sleep import SleepMode, SleepTimer
+from touchstory.audio.sleep import SleepMode, SleepState, SleepTimer
 from touchstory.audio.sound import Sound
 from touchstory.audio.soundscapes import SOUNDSCAPES, cache_path, get_soundscape, resolve_id
 from touchstory.audio.userfile import load_user_soundscape
@@ -54,13 +54,13 @@ def soundscape_label(name: str | None) -> str:
 class LiveSound(QObject):
     """Signals: `problem_changed(text)` for things the user should hear about once
     (no sound device, a sound file that can't be read); `preparing(text)` while a
-    soundscape is made for the first time ("" when done); `sleep_changed(text)`
-    each second a sleep timer or wind-down counts down ("" when none);
+    soundscape is made for the first time ("" when done); `sleep_changed(SleepState)`
+    each second a sleep timer or wind-down counts down (a quiet state when none);
     `asleep()` when a sleep or end-of-story fade has finished."""
 
     problem_changed = Signal(str)
     preparing = Signal(str)
-    sleep_changed = Signal(str)
+    sleep_changed = Signal(object)  # SleepState
     asleep = Signal()
 
     def __init__(self, output: AudioOutput, settings: Settings, *, cache_dir: Path,
@@ -253,16 +253,12 @@ class LiveSound(QObject):
         remaining = self.sleep.remaining()
         phase = self.sleep.phase
         if phase is SleepPhase.FADING:
-            text = "The sound is fading out."
-        elif remaining is None:
-            text = ""
-        elif phase is SleepPhase.WINDING_DOWN and self.sleep.mode is SleepMode.OFF:
-            text = ""  # the usual end of a story needs no countdown
+            state = SleepState(fading=True)
+        elif remaining is None or (phase is SleepPhase.WINDING_DOWN and self.sleep.mode is SleepMode.OFF):
+            state = SleepState()  # the usual end of a story needs no countdown
         else:
-            minutes = max(1, round(remaining / 60))
-            text = f"The sound will fade out in {minutes} min." if remaining >= 60 else \
-                f"The sound will fade out in {max(1, round(remaining))} s."
-        self.sleep_changed.emit(text)
+            state = SleepState(seconds_left=remaining)
+        self.sleep_changed.emit(state)
 
     def _faded_elsewhere(self) -> None:
         """The sleep timer's call, which may come from the audio thread."""

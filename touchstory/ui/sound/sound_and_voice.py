@@ -11,12 +11,19 @@ import dataclasses
 import os
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from touchstory.journal.settings import Settings
 from touchstory.paths import UserPaths
+
+if TYPE_CHECKING:
+    from touchstory.audio.output import AudioOutput
+    from touchstory.speech.engine import SpeechEngine, Voice
+    from touchstory.ui.player.window import PlayerWindow
+    from touchstory.ui.sound.live_sound import LiveSound
+    from touchstory.ui.sound.narration import Narration
 
 SOUND_OFF_ENV = "TOUCHSTORY_SOUND"  # "off": play silently (a quiet classroom, the tests)
 
@@ -26,11 +33,11 @@ class Backends:
     """How sound and voice are made; each is called once, when first needed.
     Tests pass silent or fake ones."""
 
-    output: Callable[[], Any] | None = None  # -> AudioOutput; None: the real Qt output
-    engine: Callable[[], Any] | None = None  # -> SpeechEngine; None: pyttsx3 when installed
+    output: Callable[[], AudioOutput] | None = None  # None: the real Qt output
+    engine: Callable[[], SpeechEngine] | None = None  # None: pyttsx3 when installed
 
 
-def real_output() -> Any:
+def real_output() -> AudioOutput:
     if os.environ.get(SOUND_OFF_ENV, "").lower() in ("off", "0", "no"):
         from touchstory.audio.output import NullOutput  # deferred for start-up, like all sound
 
@@ -40,7 +47,7 @@ def real_output() -> Any:
     return QtAudioSink()
 
 
-def real_engine() -> Any:
+def real_engine() -> SpeechEngine:
     from touchstory.speech.factory import default_engine  # deferred for start-up (~70 ms to probe)
 
     return default_engine()
@@ -56,13 +63,13 @@ class SoundAndVoice(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.paths, self.settings, self.backends = paths, settings, backends
-        self.sound: Any = None  # LiveSound, made with the first story
-        self.narration: Any = None  # Narration, made with the sound when there is a voice
+        self.sound: LiveSound | None = None  # made with the first story
+        self.narration: Narration | None = None  # made with the sound when there is a voice
         self.narration_problem: str | None = None  # why there is no narration (how to install it)
-        self._engine: Any = None
+        self._engine: SpeechEngine | None = None
         self._engine_lock = threading.Lock()
 
-    def make(self) -> tuple[Any, Any]:
+    def make(self) -> tuple[LiveSound, Narration | None]:
         """The live sound and the narrator (None without a voice). GUI thread."""
         if self.sound is None:
             from touchstory.ui.sound.live_sound import LiveSound  # deferred for start-up: numpy and the mixer
@@ -78,7 +85,7 @@ class SoundAndVoice(QObject):
                 self.narration.set_voice(self.settings.voice_id, self.settings.rate_wpm)
         return self.sound, self.narration
 
-    def engine(self) -> Any:
+    def engine(self) -> SpeechEngine | None:
         """The cached voice engine, made once; None (and `narration_problem` says
         why) when there is none. Any thread: Settings lists voices off the GUI thread."""
         with self._engine_lock:
@@ -92,7 +99,7 @@ class SoundAndVoice(QObject):
                     self.narration_problem = engine.problem or "Narration is not available on this computer."
             return self._engine
 
-    def voices(self) -> list:
+    def voices(self) -> list[Voice]:
         """Every voice, for Settings (blocking: the dialog calls it in the pool)."""
         engine = self.engine()
         return list(engine.voices()) if engine is not None else []
@@ -111,7 +118,7 @@ class SoundAndVoice(QObject):
             self.narration.set_voice(settings.voice_id, settings.rate_wpm)
 
     # -- lending the narrator to a window ------------------------------------------------------
-    def lend_to_player(self, player: Any, *, tell_if_missing: bool) -> None:
+    def lend_to_player(self, player: PlayerWindow, *, tell_if_missing: bool) -> None:
         """Speech ends, word timing and a giving-up engine reach `player`; with no
         voice it is told why (aloud only if narration was asked for)."""
         if self.narration is not None:
@@ -123,7 +130,7 @@ class SoundAndVoice(QObject):
         if self.sound is not None:
             player.attach_sound(self.sound)
 
-    def take_back(self, window: Any) -> None:
+    def take_back(self, window: object) -> None:
         """The window is going: its connections go, and the voice hushes."""
         if self.narration is None:
             return

@@ -120,18 +120,18 @@ class StrokesPage(QWidget):
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 0, 8, 0)
         self.grid.setSpacing(18)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.grid_host)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.viewport().setAutoFillBackground(False)
+        self.scroll_area = QScrollArea(self)  # not `scroll`: that would hide QWidget.scroll()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.grid_host)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.viewport().setAutoFillBackground(False)
         self.grid_host.setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 22, 32, 18)
         layout.setSpacing(12)
         layout.addLayout(header)
         layout.addWidget(self.description)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._pack_buttons.buttonClicked.connect(self._on_pack_buttons_clicked)
         self.back_button.clicked.connect(self.back_requested)
         self.setAccessibleName("Strokes")
@@ -161,7 +161,7 @@ class StrokesPage(QWidget):
         self.description.setText(pack.description)
         self._columns = 0
         self._relayout()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.pack_changed.emit(pack_id)
 
     def set_theme(self, theme: Theme) -> None:
@@ -187,7 +187,9 @@ class StrokesPage(QWidget):
         self.back_button.setFont(self._theme.ui_font(12.5))
 
     def _relayout(self) -> None:
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        margins = layout.contentsMargins()
         width = self.width() - margins.left() - margins.right() - 20  # room for the scroll bar
         columns = max(1, min(3, width // TILE_MIN_WIDTH))
         if columns == self._columns:
