@@ -466,3 +466,28 @@ def test_carry_on_at_my_pace_appears_once_learned_and_keeps_the_rhythm(qtbot):
     clock.advance(0.5)
     qtbot.keyClick(player, Qt.Key.Key_Space)
     assert session.mode is Mode.READ_ALOUD, "a tap hands the pace back"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Left, Qt.Key.Key_PageUp])
+def test_a_bouncing_back_key_goes_back_one_line(qtbot, little, key):
+    player, clock = make_player(qtbot, *little)
+    qtbot.mouseClick(player.permission_card.yes, Qt.MouseButton.LeftButton)
+    for _ in range(2):
+        press(qtbot, player, clock, Qt.Key.Key_PageDown)
+    assert player.line_view.text() == "Tip-toe, tip-toe, up the hill."
+    press(qtbot, player, clock, key)
+    clock.advance(0.01)  # the switch bounces: the same key again 10 ms later
+    qtbot.keyClick(player, key)
+    assert player.line_view.text() == "The moon goes round and round."
+
+
+def test_a_bouncing_tap_on_the_back_zone_goes_back_one_line(qtbot, little):
+    player, clock = make_player(qtbot, *little)
+    qtbot.mouseClick(player.permission_card.yes, Qt.MouseButton.LeftButton)
+    for _ in range(2):
+        press(qtbot, player, clock, Qt.Key.Key_PageDown)
+    clock.advance(0.4)
+    player.router.tap_at(0.05)
+    clock.advance(0.01)
+    player.router.tap_at(0.05)
+    assert player.line_view.text() == "The moon goes round and round."
