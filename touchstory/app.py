@@ -12,7 +12,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # loaded when first used, after the first paint (see `packs` 
     from touchstory.journal.store import Journal
     from touchstory.pacing.pace import PaceEstimator
     from touchstory.story.library import StoryEntry
+    from touchstory.story.model import Problem
     from touchstory.story.packs import PackRegistry
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer  # noqa: E402,I001
@@ -43,6 +45,16 @@ from touchstory.ui.theme import Theme, theme_for_now
 
 THEME_CHECK_MS = 30_000  # how often "auto" looks at the clock for bedtime
 SERVICES_DELAY_MS = 1200  # look for the voice engine once the first window has painted
+
+def warnings_notice(warnings: Sequence[Problem]) -> str:
+    """The player's notice for a story that plays with warnings: the first one, and
+    where to see them all (the words are the shell's; the problems are data)."""
+    first = warnings[0]
+    more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+    name = Path(first.loc.path).name
+    return (f"This story plays, with something worth a look at line {first.loc.line}: {first.message}{more}. "
+            f"To see every note: touchstory check {name}")
+
 class Touchstory(QObject):
     """One running touchstory: the objects and the windows, wired together."""
 
@@ -65,6 +77,9 @@ class Touchstory(QObject):
         self.voice = SoundAndVoice(paths, self.settings, backends, parent=self)
         bundled = bundled_stories_dir()
         self._journal: Journal | None = None  # opened at first use: see `journal`
+        self.children: Any = None  # ui/profiles/link.ProfileLink, made with the journal
+        self.how_it_went: Any = None  # the card offered after the last story
+        self._player_opened = 0.0
         self.window_state = QSettings(str(paths.config / "windows.ini"), QSettings.Format.IniFormat, self)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)  # enough to read stories and pictures; leaves a core for the GUI
@@ -122,7 +137,17 @@ class Touchstory(QObject):
                                                  story_key=partial(story_key, bundled_root=bundled))
             if notice:
                 self.library.show_notice(notice)
+            self._attach_profiles()
         return self._journal
+
+    def _attach_profiles(self) -> None:
+        """"Who is it for tonight?" under the library header, once the journal is open
+        (after the first paint, so start-up never waits for it)."""
+        from touchstory.ui.profiles.link import ProfileLink
+
+        self.children = ProfileLink(lambda: self.journal, lambda: self.packs.get("story"), lambda: self.theme,
+                                    self.library, parent=self.library)
+        self.library.page.top.insertWidget(1, self.children.chooser)
 
     def _sources(self) -> list[tuple[str, Path]]:
         sources = [("bundled", bundled_stories_dir())]
@@ -164,20 +189,26 @@ class Touchstory(QObject):
             return  # a story with errors opens into its problems view, never here
         from touchstory.ui.player import PlayerWindow  # ~80 ms of imports: not before a story is played
         self.close_player()
+        self._player_opened = time.time()  # the session this player writes starts after this
         story = entry.story
+        if self.children is not None:  # the child for tonight: substitutes, place, pressure
+            story = self.children.adapted(story, self.packs.get(story.meta.pack)).story
         sound, narration = self.voice.make()
         settings = self.settings
         asked_for_narration = self.narrate_next
         if asked_for_narration and narration is not None:
             settings = dataclasses.replace(settings, pace=Pace.NARRATED)
         self.narrate_next = False
+        save_settings: Callable[[Settings], None] = self._on_settings_changed
+        if self.children is not None:  # the child's favourite sound and voice speed, for this story
+            settings, save_settings = self.children.settings_for_tonight(settings, save_settings)
         if self.pace_model is None:
             from touchstory.pacing.pace import PaceEstimator  # deferred for start-up, like the player itself
 
             self.pace_model = PaceEstimator()
         player = PlayerWindow(story, self.packs.get(story.meta.pack), settings, journal=self.journal,
                               theme=self.theme, start_line=start_line or None,
-                              on_settings_changed=self._on_settings_changed, mixer=sound,
+                              on_settings_changed=save_settings, mixer=sound,
                               narrator=narration, pace_model=self.pace_model)
         self.voice.lend_to_player(player, tell_if_missing=asked_for_narration)
         player.setWindowTitle(f"touchstory: {story.title}")
@@ -191,6 +222,8 @@ class Touchstory(QObject):
                 player.resize(self.library.size())
             player.show()
         self.player = player
+        if story.warnings:  # FORMAT.md: warnings let the story play, with a notice
+            player.show_notice(warnings_notice(story.warnings))
         self.library.hide()  # after the player shows, so the screen never flashes empty
 
     def _offer_sound_services(self) -> None:
@@ -232,6 +265,11 @@ class Touchstory(QObject):
         self.library.refresh_journal()
         self.library.raise_()
         self.library.activateWindow()
+        if self.children is not None:  # "How it went", for the session just ended
+            from touchstory.ui.journal.after import offer_how_it_went
+
+            self.how_it_went = offer_how_it_went(self.journal, self._player_opened, self.children.current(),
+                                                 self.theme, self.library)
         player.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -228,3 +228,22 @@ def test_two_windows_can_write_to_one_journal(db_path: Path):
     assert one.favourites() == two.favourites() == {"a", "b"}
     one.close()
     two.close()
+
+
+def test_a_favourite_with_invalid_utf8_is_skipped_and_the_rest_kept(tmp_path):
+    # issue 18 item 4: one such row made favourites() raise and the library stay empty
+    import sqlite3 as _sqlite3
+
+    from touchstory.journal.store import Journal
+
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal.open(path).journal
+    journal.set_favourite("good-story", True, "Good")
+    journal.close()
+    db = _sqlite3.connect(path)
+    db.execute("INSERT INTO favourites(story, title, added) VALUES (CAST(X'ff fe 41' AS TEXT), 'bad', 0)"
+               .replace("X'ff fe 41'", "X'fffe41'"))
+    db.commit()
+    db.close()
+    journal = Journal.open(path).journal
+    assert journal.favourites() == {"good-story"}

@@ -325,3 +325,16 @@ def test_settings_get_the_voices_and_a_preview_that_really_plays(qtbot, started,
     assert app.library._narration_problem is None
     app.library._preview("fake/en", "en-GB", 125)
     qtbot.waitUntil(lambda: app.sound is not None and app.sound.mixer.voice_playing(), timeout=10_000)
+
+
+def test_a_story_with_warnings_plays_with_a_notice(qtbot, started, tmp_path: Path):
+    story = tmp_path / "noted.story"
+    story.write_text("title: Noted\n# One\npicture: gone.svg | A hill\n[calm] Hello, hill.\n", encoding="utf-8")
+    app = started("play", str(story))
+    qtbot.waitUntil(lambda: app.player is not None, timeout=10_000)
+    toast = app.player.toast
+    assert toast.isVisible()
+    assert toast.text() == ('This story plays, with something worth a look at line 3: picture file "gone.svg" was '
+                            "not found next to the story; a soft placeholder with the description is shown instead. "
+                            "To see every note: touchstory check noted.story")
+    app.player.leave()

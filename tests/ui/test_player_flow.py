@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from screenshots.helpers import load, make_player, press, story_from_text
+from touchstory.story.model import Area
 from touchstory.journal.settings import Settings
 from touchstory.ui.player.hooks import NullSound
 from touchstory.pacing.session import Mode, Phase, StepKind
@@ -219,8 +220,11 @@ def test_stroke_card_shows_name_repeats_place_and_pressure(qtbot, little):
     assert card.dots.count() == 3
     assert card.where_text() == "On the shoulders · light touch"  # the line's own place and pressure
     assert card.how_text().endswith(".") and "\n" not in card.how_text()
-    # the walk's own how-to is for the back: moved by the line, the card says so
-    assert card.how_text() == "The walk movement, made on the shoulders instead of the back."
+    # the walk's own how-to is for the back: moved by the line, the card gives the pack's
+    # whole how-to for the shoulders, both sentences
+    assert card.how_text() == card.stroke.how_for(Area.SHOULDERS)
+    assert card.how_text().startswith("Walk two fingertips") and "shoulder" in card.how_text()
+    assert card.how_text().count(". ") == 1
     assert card.animation.stroke is card.stroke
     press(qtbot, player, clock, Qt.Key.Key_Right)
     assert card.name.text() == "No stroke"

@@ -8,6 +8,7 @@ and the Strokes page lists them all with their how-to."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -16,10 +17,12 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from screenshots.helpers import grab, load, registry, settle
 from touchstory.resources import bundled_stories_dir
 from touchstory.story.model import Area
-from touchstory.story.packs import Body, Motion, Touch
+from touchstory.story.packs import Body, HandShape, Motion, Touch
 from touchstory.ui.player.stroke_card import StrokeCard
 from touchstory.ui.strokes.animation import StrokeAnimation, Ticker
 from touchstory.ui.strokes.body import outline
+from touchstory.ui.strokes.hands import hand_drawing
+from touchstory.ui.strokes.marks import _trail
 from touchstory.ui.strokes.motion import GLIDE_TRAVEL, RIPPLE_SECONDS, MotionPlayer
 from touchstory.ui.strokes.placing import SPOTS, View, place, view_for
 from touchstory.ui.strokes.practice import StrokesPage
@@ -450,7 +453,7 @@ def test_the_hands_trail_stays_on_the_drawn_back(qtbot, stroke_id, area):
         painter = QPainter(trail)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for points in frame.trails:
-            widget._paint_trail(painter, points, to_widget, side, QColor("#000000"))
+            _trail(painter, points, to_widget, side * 0.04, QColor("#000000"))
         painter.end()
         for x, y in _mask(trail, lambda c: c.alpha() > 40):
             trail_pixels += 1
@@ -553,3 +556,169 @@ def test_strokes_page_screenshot_infant(qtbot):
     grab(page, "strokes-page-infant-day")
     page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
     grab(page, "strokes-page-infant-day-end")
+
+
+# -- the hand's shape, and where it keeps off --------------------------------------------
+
+SHAPES = {"walk": HandShape.TWO_FINGERS, "claw": HandShape.CURLED, "sprinkle": HandShape.FINGERTIPS,
+          "drum": HandShape.FINGERTIPS, "bounce": HandShape.CUPPED, "squeeze": HandShape.GRASP,
+          "calm": HandShape.FLAT, "tummy-paddle": HandShape.SIDE, "foot-thumbs": HandShape.THUMBS,
+          "face-smile": HandShape.THUMBS, "compression": HandShape.CUPPED, "back-circles": HandShape.TWO_FINGERS}
+
+
+@pytest.mark.parametrize("stroke_id", sorted(SHAPES))
+def test_each_stroke_shows_the_hand_its_words_name(qtbot, stroke_id):
+    """The pack names the hand (walk: two fingertips; claw: curled fingers...), and the
+    picture draws that hand, not one flat palm for every stroke."""
+    pack = next(p for p in registry() if p.get(stroke_id))
+    s = pack[stroke_id]
+    assert s.motion.shape is SHAPES[stroke_id]
+    widget = StrokeAnimation(theme_by_name("day"), s, pack.body)
+    qtbot.addWidget(widget)
+    widget.resize(300, 300)
+    widget.set_time(s.tempo * 0.1)
+    sprite, _ = widget._hand_sprite(60, False, False)
+    flat = StrokeAnimation(theme_by_name("day"), registry()["story"]["calm"], Body.BACK)
+    qtbot.addWidget(flat)
+    flat_sprite, _ = flat._hand_sprite(60, False, False)
+    same = s.motion.shape is HandShape.FLAT
+    assert (sprite.toImage() == flat_sprite.toImage()) is same
+
+
+def test_every_hand_shape_is_its_own_drawing():
+    outlines = {shape: hand_drawing(shape).fill.boundingRect() for shape in HandShape}
+    sizes = {(round(r.width(), 2), round(r.height(), 2)) for r in outlines.values()}
+    assert len(sizes) == len(HandShape), outlines
+    assert len(hand_drawing(HandShape.TWO_FINGERS).tips) == 2
+    assert len(hand_drawing(HandShape.FINGERTIPS).tips) == len(hand_drawing(HandShape.CURLED).tips) == 4
+
+
+def _touches(pack_id: str, stroke_id: str, samples: int = 64, lifted: bool = False) -> list[tuple[float, float]]:
+    """Where every fingertip of every hand meets the back, through two repeats (and,
+    `lifted`, where it passes over it between touches)."""
+    pack, s = stroke(pack_id, stroke_id)
+    player = MotionPlayer(s.motion, s.tempo)
+    unit = outline(pack.body).hand_size
+    out = []
+    for k in range(samples):
+        for hand in player.frame(2 * s.tempo * k / samples).hands:
+            if hand.contact < 0.5 and not lifted:
+                continue
+            for tx, ty in hand_drawing(s.motion.shape, hand.mirrored).tips:
+                out.append((hand.x + tx * unit, hand.y + ty * unit))
+    return out
+
+
+@pytest.mark.parametrize("pack_id,stroke_id,margin", [("story", "walk", 0.05), ("story", "claw", 0.04),
+                                                      ("infant", "back-circles", 0.02)])
+def test_walk_claw_and_little_circles_keep_off_the_spine(pack_id, stroke_id, margin):
+    """Their words say "keep away from the spine": no fingertip comes nearer the
+    spine line (x = 0.5) than `margin`, on either side, at any moment, not even
+    hopping over it between steps."""
+    touches = _touches(pack_id, stroke_id, 200, lifted=True)
+    assert touches
+    nearest = min(abs(x - 0.5) for x, _ in touches)
+    assert nearest >= margin, f"{stroke_id}: a fingertip {nearest:.3f} from the spine"
+    assert any(x < 0.5 for x, _ in touches) and any(x > 0.5 for x, _ in touches), "both sides, both hands"
+
+
+@pytest.mark.parametrize("pack_id,stroke_id", ALL)
+def test_every_fingertip_lands_on_the_drawn_body(pack_id, stroke_id):
+    pack, s = stroke(pack_id, stroke_id)
+    fill = _drawn(view_for(pack.body, s.area))
+    off = [p for p in _touches(pack_id, stroke_id, 24) if not fill.contains(QPointF(*p))]
+    assert not off, f"{stroke_id}: off the body at {off[:3]}"
+
+
+def test_walking_hands_take_turns():
+    """"One hand after the other": the two hands never land at the same moment."""
+    _, s = stroke("story", "walk")
+    player = MotionPlayer(s.motion, s.tempo)
+    frames = [player.frame(s.tempo * k / 200) for k in range(200)]
+    both_down_moving = [f for f in frames if f.hands[0].y == f.hands[1].y and f.hands[0].contact > 0.9]
+    assert not both_down_moving
+    assert all(f.hands[0].x < 0.45 and f.hands[1].x > 0.55 for f in frames)
+
+
+def test_resting_hands_rest_on_the_tummy_and_the_head():
+    """Its words: one hand on the tummy, one on the head or feet."""
+    pack, s = stroke("infant", "resting-hands")
+    frame = MotionPlayer(s.motion, s.tempo).frame(1.0)
+    spots = SPOTS[View.BABY_FRONT]
+    tummy, head = spots[Area.TUMMY], spots[Area.HEAD]
+    (a, b) = frame.hands
+    assert tummy.start[1] <= a.y <= tummy.end[1] and abs(a.x - 0.5) < tummy.width / 2
+    assert head.start[1] <= b.y <= head.end[1] and abs(b.x - 0.5) < head.width / 2
+
+
+# -- the how-to, whole, for every place --------------------------------------------------
+
+STORY_PLACES = (Area.BACK, Area.SHOULDERS, Area.ARMS, Area.HANDS, Area.LEGS, Area.FEET, Area.CHEST)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def _places_in_the_library() -> set[tuple[str, str, Area]]:
+    used = set()
+    for folder in sorted(p for p in bundled_stories_dir().iterdir() if p.is_dir() and any(p.glob("*.story"))):
+        story, pack = load(folder.name)
+        for _, line in story.lines():
+            s = pack.get(line.tag.stroke) if line.tag.stroke else None
+            if s is not None:
+                used.add((pack.id, s.id, line.tag.area or s.area))
+    return used
+
+
+def test_every_story_stroke_has_its_own_words_for_every_place():
+    """Each story stroke is told for the back, shoulders, arms, hands, legs, feet and
+    chest (a profile may move it to any), in its own words: not a generic line."""
+    for s in registry()["story"].strokes:
+        for area in STORY_PLACES:
+            text = s.how_for(area)
+            assert text, f"{s.id} on the {area.value} has no how-to of its own"
+
+
+def test_every_place_a_bundled_story_puts_a_stroke_has_its_own_words():
+    missing = [(p, s, a.value) for p, s, a in sorted(_places_in_the_library(), key=str)
+               if registry()[p][s].how_for(a) is None]
+    assert not missing
+
+
+@pytest.mark.parametrize("pack_id,stroke_id", ALL)
+def test_every_how_to_is_two_whole_sentences_and_makes_no_claims(pack_id, stroke_id):
+    _, s = stroke(pack_id, stroke_id)
+    for text in (s.how, *(t for _, t in s.how_on)):
+        assert len(_sentences(text)) == 2 and text.endswith("."), (stroke_id, text)
+        for word in ("cure", "treat", "heal", "therapy", "medical", "pain"):
+            assert word not in text.lower(), (stroke_id, word)
+
+
+def test_the_card_shows_the_whole_how_to_not_its_first_sentence(qtbot):
+    pack = registry()["story"]
+    card = StrokeCard(theme_by_name("day"))
+    qtbot.addWidget(card)
+    piggy, story_pack = load("this-little-piggy")
+    lines = [line for page in piggy.pages for line in page.lines if line.tag.stroke]
+    card.set_line(lines[0], story_pack)  # [squeeze feet light]
+    assert card.how_text() == pack["squeeze"].how_for(Area.FEET)
+    assert len(_sentences(card.how_text())) == 2
+    fan = next(line for _, line in load("the-moon-boat")[0].lines() if line.tag.stroke == "fan")
+    card.set_line(fan, story_pack)
+    assert "sweep them up and out" in card.how_text() and card.how_text() == pack["fan"].how
+
+
+def test_resting_hands_words_match_the_picture():
+    _, s = stroke("infant", "resting-hands")
+    assert "tummy" in s.how and "head" in s.how and s.motion.other
+    moved = place(s.motion, s.area, Area.BACK, View.BABY_BACK)
+    assert not moved.other and "side by side" in s.how_for(Area.BACK)
+
+
+def test_a_pack_without_words_for_a_place_still_gets_two_safe_sentences():
+    from touchstory.ui.strokes.words import how_words
+    _, s = stroke("story", "squeeze")
+    text = how_words(s, Area.FACE)
+    assert len(_sentences(text)) == 2 and "on the face" in text and "shoulders" in text
+    assert "stop" in text

@@ -18,7 +18,9 @@ from touchstory.resources import bundled_stories_dir
 from touchstory.story.duration import format_duration
 from touchstory.story.library import StoryEntry, find_story_files, scan_library
 from touchstory.story.packs import PackRegistry
-from touchstory.story.parser import ParseResult, load_story
+from touchstory.story.fixes import fix_file
+from touchstory.story.parser import ParseResult, load_story, story_pack
+from touchstory.story.problems import decode_text
 
 PLAN_SUFFIX = ".plan"
 
@@ -45,6 +47,8 @@ def cmd_check(args: argparse.Namespace, paths: UserPaths) -> int:
         print("touchstory: no .story or .plan files found in " + ", ".join(map(str, args.targets)),
               file=sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "fix", False):
+        _fix_book_style(files, packs, quiet=bool(args.json))
     roots = [paths.stories, bundled_stories_dir()]
     results: list[ParseResult | PlanResult] = [load_story(f, packs) for f in files]
     results += [load_plan(p, packs, roots) for p in plans]
@@ -65,6 +69,30 @@ def cmd_check(args: argparse.Namespace, paths: UserPaths) -> int:
               f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
               + (" (--strict: warnings count)" if args.strict and warnings else ""))
     return EXIT_PROBLEMS if counted or missing else EXIT_OK
+
+
+def _fix_book_style(files: Sequence[Path], packs: PackRegistry, *, quiet: bool) -> None:
+    """`check --fix`: rewrite each file's book-style lines, saying what changed and
+    where the original is kept; the check that follows reads the mended files."""
+    for path in files:
+        try:
+            text, _ = decode_text(path.read_bytes(), str(path))
+        except OSError:
+            continue  # the check itself says why the file cannot be read
+        if text is None:
+            continue
+        try:
+            done = fix_file(path, text, story_pack(text, path, packs))
+        except OSError as exc:
+            print(f"touchstory: {path}: could not write the fixed story ({exc.strerror or exc}); "
+                  "nothing was changed", file=sys.stderr)
+            continue
+        if quiet or not done.fixes:
+            continue
+        for fix in done.fixes:
+            print(f"{path}:{fix.line}: fixed: {fix.new}\n  (was: {fix.old})")
+        print(f"{path}: {len(done.fixes)} line{'s' * (len(done.fixes) != 1)} fixed; the original is kept "
+              f"as {done.backup}")
 
 
 def library_sources(paths: UserPaths, extra: Sequence[Path]) -> list[tuple[str, Path]]:

@@ -77,6 +77,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("targets", nargs="+", type=Path, metavar="PATH", help="story or plan files, or folders")
         p.add_argument("--strict", action="store_true", help="count warnings as problems too")
         p.add_argument("--json", action="store_true", help="print the problems as JSON")
+        p.add_argument("--fix", action="store_true",
+                       help="rewrite book-style lines (... (The Calm) or [The Calm] ...) as [calm] ..., keeping the "
+                            "original as NAME.bak first")
 
     if command in (None, "list"):
         p = sub.add_parser("list", help="list the stories with their length, ages and strokes",
@@ -103,6 +106,18 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("--fade", type=float, default=None,
                        help="fade-out at the end in seconds, 5 to 40 (default: as in Settings, first 20)")
 
+    if command in (None, "print"):
+        p = sub.add_parser("print", help="make a printable PDF: a story booklet, or a child's bedside sheet",
+                           description="Make a PDF to print: the story as an A5 booklet (or A4 sheets with --a4), "
+                           "adapted to a child with --child; or, with --sheet, the child's one-page bedside sheet "
+                           "for other carers, with STORY as the usual story.")
+        p.add_argument("story", type=Path, help="a .story file, or a story's folder name")
+        p.add_argument("--child", help="the child's profile name (as in the library's \"Who is it for tonight?\")")
+        p.add_argument("--sheet", action="store_true", help="the child's one-page bedside sheet (needs --child)")
+        p.add_argument("--a4", action="store_true", help="the story on A4 sheets instead of an A5 booklet")
+        p.add_argument("--short", action="store_true", help="the short version that fits the child's length cap")
+        p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+
     if command in (None, "paths"):
         sub.add_parser("paths", help="show where your stories, packs and settings live",
                        description="Show the folders touchstory uses.")
@@ -115,7 +130,7 @@ def has_screen() -> bool:
         "win32", "darwin")
 
 
-COMMANDS = ("library", "play", "classroom", "check", "list", "strokes", "render", "paths")
+COMMANDS = ("library", "play", "classroom", "check", "list", "strokes", "render", "print", "paths")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,6 +166,10 @@ def _main(argv: list[str]) -> int:
         from touchstory.cli.render import cmd_render  # pulls in numpy/pydub only when rendering
 
         return cmd_render(args, paths)
+    if command == "print":
+        from touchstory.ui.cards.command import cmd_print  # PDFs need Qt's fonts, not a screen
+
+        return cmd_print(args, paths)
     if not has_screen():
         cmd = os.environ.get(COMMAND_ENV) or "touchstory"
         print(NO_SCREEN.format(cmd=cmd, run=os.environ.get(RUN_ENV) or cmd), file=sys.stderr)

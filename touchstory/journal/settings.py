@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from touchstory.errors import SettingsError
-from touchstory.files import write_atomically
+from touchstory.files import read_capped, write_atomically
 
 SETTINGS_VERSION = 1
 MAX_SETTINGS_BYTES = 1_000_000
@@ -242,6 +242,9 @@ def move_aside(path: Path, now: float | None = None) -> Path:
     return target
 
 
+MAX_SETTINGS_BYTES = 4_000_000  # settings are a few kB; more is not a settings file
+
+
 class SettingsStore:
     """Reads and writes `settings.json`. Not thread-safe; the GUI owns it."""
 
@@ -254,7 +257,7 @@ class SettingsStore:
         self._raw = {}
         self._writable = True
         try:
-            data = self.path.read_bytes()
+            data = read_capped(self.path, MAX_SETTINGS_BYTES, "settings file")
         except FileNotFoundError:
             return Loaded(Settings(), None)
         except OSError as exc:
@@ -278,7 +281,7 @@ class SettingsStore:
         render`): never moves or writes anything; the usual settings when the
         file is missing or can't be read."""
         try:
-            raw = self._decode(self.path.read_bytes())
+            raw = self._decode(read_capped(self.path, MAX_SETTINGS_BYTES, "settings file"))
         except OSError:
             return Settings()
         return settings_from_json(raw)[0] if raw is not None else Settings()

@@ -10,6 +10,7 @@ deleted) and a fresh one started, with a notice for the user.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -22,7 +23,9 @@ from typing import NamedTuple
 from touchstory.errors import SettingsError
 from touchstory.journal.settings import move_aside
 
-SCHEMA_VERSION = 2
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 3
 
 # Each step takes the database from version i to i + 1 (index i). Add, never edit.
 MIGRATIONS: tuple[str, ...] = (
@@ -62,6 +65,31 @@ MIGRATIONS: tuple[str, ...] = (
         created REAL NOT NULL
     );
     ALTER TABLE sessions ADD COLUMN profile_id INTEGER REFERENCES profiles(id) ON DELETE SET NULL;
+    """,
+    # 3: each child's own way (journal/profiles.py) and "how it went" (journal/sessions.py)
+    """
+    ALTER TABLE profiles ADD COLUMN colour TEXT NOT NULL DEFAULT '';
+    ALTER TABLE profiles ADD COLUMN substitutes TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE profiles ADD COLUMN placement TEXT NOT NULL DEFAULT 'as-written';
+    ALTER TABLE profiles ADD COLUMN pressure_way TEXT NOT NULL DEFAULT 'as-written';
+    ALTER TABLE profiles ADD COLUMN cap_minutes REAL;
+    ALTER TABLE profiles ADD COLUMN soundscape TEXT NOT NULL DEFAULT '';
+    ALTER TABLE profiles ADD COLUMN voice_speed REAL;
+    ALTER TABLE profiles ADD COLUMN cues TEXT NOT NULL DEFAULT '';
+    ALTER TABLE profiles ADD COLUMN updated REAL NOT NULL DEFAULT 0;
+    UPDATE profiles SET pressure_way = CASE pressure WHEN 'light' THEN 'lighter'
+        WHEN 'firm' THEN 'firmer' ELSE 'as-written' END, updated = created;
+    ALTER TABLE sessions ADD COLUMN total_lines INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN last_stroke TEXT;
+    CREATE TABLE how_it_went (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        feeling TEXT NOT NULL DEFAULT '',
+        cues TEXT NOT NULL DEFAULT '[]',
+        note TEXT NOT NULL DEFAULT '',
+        written REAL NOT NULL
+    );
+    CREATE TABLE chosen (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE INDEX sessions_profile ON sessions(profile_id, started);
     """,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -182,6 +210,12 @@ class Journal:
         self._db.execute("COMMIT")
 
     @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, for the journal's other modules (profiles, sessions) to read
+        with; write only inside `transaction()`."""
+        return self._db
+
+    @property
     def journal_mode(self) -> str:
         return str(self._db.execute("PRAGMA journal_mode").fetchone()[0])
 
@@ -192,7 +226,16 @@ class Journal:
     # -- favourites ------------------------------------------------------------------------
 
     def favourites(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT story FROM favourites")}
+        """Every favourite's key; a row that cannot be read (invalid UTF-8 written by
+        another program, a key that is not text) is skipped and logged, the rest kept."""
+        keys: set[str] = set()
+        # read as bytes so one bad value cannot make the whole query raise
+        for (raw,) in self._db.execute("SELECT CAST(story AS BLOB) FROM favourites"):
+            try:
+                keys.add(bytes(raw).decode("utf-8"))
+            except (TypeError, UnicodeDecodeError):
+                log.warning("journal: a favourite that cannot be read was skipped (%r)", raw[:80] if raw else raw)
+        return keys
 
     def is_favourite(self, story: str | Path) -> bool:
         return self._db.execute("SELECT 1 FROM favourites WHERE story = ?",

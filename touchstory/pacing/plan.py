@@ -10,13 +10,14 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
+from touchstory.files import RefusedFile, read_capped
 from touchstory.pacing.story_finder import (  # noqa: F401  (also part of this module's interface)
     STORY_SUFFIX, find_story, story_names, story_source,
 )
 from touchstory.story.model import Location, Problem, Severity, Story
 from touchstory.story.packs import PackRegistry
 from touchstory.story.parser import load_story
-from touchstory.story.problems import ProblemList, decode_text, did_you_mean
+from touchstory.story.problems import MAX_FILE_BYTES, ProblemList, decode_text, did_you_mean
 
 PLAN_SUFFIX = ".plan"
 AGAIN = "again"
@@ -376,7 +377,9 @@ def parse_plan(text: str, path: Path | str, packs: PackRegistry, roots: Sequence
 def load_plan(path: Path | str, packs: PackRegistry, roots: Sequence[Path] = ()) -> PlanResult:
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES, "plan file")
+    except RefusedFile as exc:
+        return PlanResult(path, None, (Problem(Severity.ERROR, exc.reason, Location(str(path), 1, 1)),))
     except OSError as exc:
         unreadable = Problem(Severity.ERROR, f"cannot read the plan ({exc.strerror or exc})",
                              Location(str(path), 1, 1))
@@ -387,7 +390,10 @@ def load_plan(path: Path | str, packs: PackRegistry, roots: Sequence[Path] = ())
         binary="this is not a text file; save the plan as plain text")
     if text is None:
         return PlanResult(path, None, (problem,) if problem else ())
-    return parse_plan(text, path, packs, roots)
+    result = parse_plan(text, path, packs, roots)
+    if problem is not None:  # read, with a warning (a UTF-16 file)
+        result = replace(result, problems=(problem, *result.problems))
+    return result
 
 
 # -- a plan for one story --------------------------------------------------------------

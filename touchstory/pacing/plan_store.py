@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from touchstory.files import write_atomically
+from touchstory.files import read_capped, write_atomically
 from touchstory.pacing.plan import (
     AGAIN,
     PLAN_SUFFIX,
@@ -89,12 +89,12 @@ class PlanStore:
 
 
 def _title_of(path: Path) -> str:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            for _, raw in zip(range(40), handle):
-                key, colon, value = raw.partition(":")
-                if colon and key.strip().lower() == "title":
-                    return value.strip()
+    try:  # the title is in the first lines: 64 kB is plenty, and a pipe is never opened
+        head = read_capped(path, 64_000, "plan file").decode("utf-8", errors="replace")
     except OSError:
         return ""
+    for raw in head.splitlines()[:40]:
+        key, colon, value = raw.partition(":")
+        if colon and key.strip().lower() == "title":
+            return value.strip()
     return ""

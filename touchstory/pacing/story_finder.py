@@ -4,6 +4,7 @@ computer, or by full path."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from touchstory.story.library import STORY_SUFFIX
 
 def _story_in(folder: Path) -> Path | None:
     own = folder / f"{folder.name}{STORY_SUFFIX}"
-    if own.is_file():
+    if os.path.isfile(own):
         return own
     found = sorted(folder.glob(f"*{STORY_SUFFIX}"))
     return found[0] if len(found) == 1 else None
@@ -22,10 +23,12 @@ def find_story(name: str, roots: Sequence[Path]) -> Path | None:
     """A story by its folder name (or file name) in the first root that has it."""
     stem = name.removesuffix(STORY_SUFFIX)
     for root in roots:
+        # os.path's tests never raise: a name over 255 characters (ENAMETOOLONG)
+        # is simply not found, and the plan says so, rather than a traceback
         folder = root / stem
-        if folder.is_dir() and (found := _story_in(folder)):
+        if os.path.isdir(folder) and (found := _story_in(folder)):
             return found
-        if (root / f"{stem}{STORY_SUFFIX}").is_file():
+        if os.path.isfile(root / f"{stem}{STORY_SUFFIX}"):
             return root / f"{stem}{STORY_SUFFIX}"
     return None
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from touchstory.story.duration import estimate_seconds
-from touchstory.story.model import AgeRange, Kind, Problem, Story
+from touchstory.story.model import AgeRange, Kind, Location, Problem, Severity, Story
 from touchstory.story.packs import PackRegistry
 from touchstory.story.parser import ParseResult, load_story
 
@@ -68,7 +68,7 @@ def find_story_files(paths: Iterable[Path], seen: set[str] | None = None) -> Ite
     across calls sharing `seen`), sorted per folder; hidden folders are skipped."""
     seen = set() if seen is None else seen
     for path in paths:
-        if path.is_dir():
+        if os.path.isdir(path):  # never raises (a name over 255 characters is not a folder)
             found: list[Path] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -83,10 +83,10 @@ def find_story_files(paths: Iterable[Path], seen: set[str] | None = None) -> Ite
                 yield candidate
 
 
-def summarise(result: ParseResult, packs: PackRegistry, source: str) -> StoryEntry:
+def summarise(result: ParseResult, packs: PackRegistry | None, source: str) -> StoryEntry:
     story = result.story
-    if story is None:
-        title = result.path.stem.replace("-", " ").replace("_", " ").title()
+    if story is None or packs is None:
+        title = result.title or result.path.stem.replace("-", " ").replace("_", " ").title()
         return StoryEntry(result.path, title, None, None, "", "", "", 0.0, (), result.problems, None, source, None)
     picture = story.first_picture()
     return StoryEntry(
@@ -111,6 +111,24 @@ def scan_library(sources: Iterable[tuple[str, Path]], packs: PackRegistry) -> li
     entries: list[StoryEntry] = []
     seen: set[str] = set()  # a story in two sources (bundled, and named again) shows once
     for source, root in sources:
-        for path in find_story_files([root], seen):
-            entries.append(summarise(load_story(path, packs), packs, source))
+        try:
+            for path in find_story_files([root], seen):
+                entries.append(read_entry(path, packs, source))
+        except OSError as exc:  # a folder that cannot be listed costs only its own stories
+            entries.append(_broken(root, source, f"cannot list the folder ({exc.strerror or exc})"))
     return entries
+
+
+def read_entry(path: Path, packs: PackRegistry, source: str) -> StoryEntry:
+    """One story's summary; a story that cannot be read, whatever the reason,
+    costs only itself: it is listed under "needs fixing" with its message."""
+    try:
+        return summarise(load_story(path, packs), packs, source)
+    except Exception as exc:  # noqa: BLE001  (one bad file must never empty the library)
+        return _broken(path, source, f"this story could not be read ({type(exc).__name__}: {exc}); "
+                                     "check the file, or send it to touchstory's makers")
+
+
+def _broken(path: Path, source: str, message: str) -> StoryEntry:
+    problem = Problem(Severity.ERROR, message, Location(str(path), 1, 1))
+    return summarise(ParseResult(path, None, (problem,)), None, source)

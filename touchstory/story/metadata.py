@@ -9,10 +9,10 @@ import re
 from pathlib import Path
 
 from touchstory.story.model import (
-    BUILTIN_SOUNDSCAPES, MOODS, AgeRange, Kind, Location, Metadata, Picture,
+    BUILTIN_SOUNDSCAPES, MOODS, AgeRange, Kind, Location, Metadata, Picture, Problem, Severity,
 )
 from touchstory.story.packs import PackRegistry, StrokePack
-from touchstory.story.problems import ProblemList, did_you_mean
+from touchstory.story.problems import ProblemList, closest, did_you_mean
 
 KEYS = ("title", "author", "language", "ages", "mood", "kind", "pack", "soundscape",
         "licence", "license", "summary", "ask", "thanks")
@@ -208,9 +208,43 @@ def read_picture(value: str, n: int, col: int, folder: Path, problems: ProblemLi
                          len(source))
     exists = os.path.isfile(path)
     if not exists:
-        problems.warning(n, col, f'picture file "{source}" was not found next to the story; a soft placeholder '
-                         "with the description is shown instead", len(source))
+        near = _near_file(Path(path))
+        shown = str(Path(source).with_name(near)) if near else None
+        also = (f' (did you mean "{shown}"? the name must match exactly, capital letters too)' if shown else "")
+        problems.warning(n, col, f'picture file "{source}" was not found next to the story{also}; a soft '
+                         "placeholder with the description is shown instead", len(source), code="picture-missing",
+                         hint=shown)
+    else:
+        _check_picture_file(path, source, n, col, problems)
     return Picture(source, path, alt, loc, exists)
+
+
+def _near_file(path: Path) -> str | None:
+    """A file beside `path` named the same but for capitals (`Bear.PNG` for `bear.png`),
+    or else one spelt nearly the same; None when there is none."""
+    try:
+        names = [p.name for p in path.parent.iterdir() if p.is_file()]
+    except OSError:
+        return None
+    by_lower = {name.lower(): name for name in names}
+    near = closest(path.name.lower(), by_lower, 0.8)  # an exact match but for capitals scores 1.0
+    return by_lower[near] if near else None
+
+
+def _check_picture_file(path: Path, source: str, n: int, col: int, problems: ProblemList) -> None:
+    """Open the picture the way the player will and pass on what it finds: about
+    the whole file at the picture: line, about a place inside an SVG at the SVG's
+    own line and column."""
+    from touchstory.story.pictures import prepare_picture  # deferred: only stories with pictures need it
+
+    prepared = prepare_picture(path)
+    for finding in prepared.findings:
+        if finding.inside:
+            problems.items.append(Problem(Severity.WARNING, finding.message,
+                                          Location(str(path), finding.line, finding.col), "", 1))
+        else:
+            shown = "" if prepared.kind else "; a soft placeholder with the description is shown instead"
+            problems.warning(n, col, f'picture "{source}": {finding.message}{shown}', len(source))
 
 
 def check_soundscape(value: str, n: int, col: int, folder: Path, problems: ProblemList) -> str | None:
@@ -223,7 +257,7 @@ def check_soundscape(value: str, n: int, col: int, folder: Path, problems: Probl
         if path is None:
             problems.error(n, col, f"soundscape: {why}", max(len(name), 1))
             return None
-        if not path.is_file():
+        if not os.path.isfile(path):  # never raises (a name over 255 characters is simply not there)
             problems.warning(n, col, f'sound file "{name}" was not found next to the story; '
                              "the story plays without it", len(name))
         return str(path)

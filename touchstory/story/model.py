@@ -91,6 +91,7 @@ class StrokeTag:
     area: Area | None
     pressure: Pressure | None
     loc: Location
+    instead_of: str | None = None  # set by story/adapt.py: the written stroke a child's substitute replaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +257,8 @@ class Problem:
     loc: Location
     source_line: str = ""
     length: int = 1  # how many characters the caret underlines
+    code: str = ""  # a stable id for the kind of problem ("unknown-stroke"), for the UI and translations
+    hint: str | None = None  # the suggested word of a "did you mean", as a value (rendered at the edge)
 
     @property
     def is_error(self) -> bool:
@@ -279,5 +282,7 @@ class Problem:
             "col": self.loc.col,
             "severity": self.severity.value,
             "message": self.message,
+            "code": self.code,
+            "hint": self.hint,
             "source": self.source_line,
         }

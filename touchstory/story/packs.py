@@ -8,12 +8,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+
 
 from touchstory.errors import PackError
+from touchstory.files import RefusedFile, read_capped
 from touchstory.resources import packs_dir
 from touchstory.story.model import Area, Location, Pressure, Problem, Severity
-from touchstory.story.problems import ProblemList, decode_text, did_you_mean
+from touchstory.story.pack_fields import HOW_ON, Field, enum_value, fields, hows, points
+from touchstory.story.problems import MAX_FILE_BYTES, ProblemList, decode_text, did_you_mean
 
 
 class Touch(Enum):
@@ -23,6 +25,19 @@ class Touch(Enum):
     TAP = "tap"
     PRESS = "press"
     REST = "rest"
+
+
+class HandShape(Enum):
+    """Which part of the hand touches, as drawn in the animation: a parent copies it."""
+
+    FLAT = "flat"  # the whole palm, fingers together
+    FINGERTIPS = "fingertips"  # the pads of all four fingers (raindrops, drumming)
+    TWO_FINGERS = "two-fingers"  # two fingertips walking
+    CUPPED = "cupped"  # a soft dome, fingers together
+    CURLED = "curled"  # fingers curved like a cat's paw, soft pads only
+    SIDE = "side"  # the little-finger edge of the hand
+    THUMBS = "thumbs"  # the pad of the thumb, the fingers holding underneath
+    GRASP = "grasp"  # fingers and thumb holding softly round
 
 
 class Body(Enum):
@@ -37,6 +52,9 @@ class Motion:
     points: tuple[tuple[float, float], ...]
     touch: Touch
     hands: int  # 1, or 2 mirrored about the middle
+    shape: HandShape = HandShape.FLAT
+    in_turn: bool = False  # two hands taking turns: the second half a step behind
+    other: tuple[tuple[float, float], ...] = ()  # the second hand's own place(s), not mirrored
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +69,16 @@ class Stroke:
     motion: Motion
     loc: Location
     icon: Path | None = None
+    how_on: tuple[tuple[Area, str], ...] = ()  # the how-to for another place ("how on feet:")
 
     def seconds(self, repeats: int = 1) -> float:
         return self.tempo * max(repeats, 1)
+
+    def how_for(self, area: Area | None) -> str | None:
+        """The how-to written for `area` (its own: `how`); None if the pack has none."""
+        if area is None or area is self.area:
+            return self.how
+        return next((text for where, text in self.how_on if where is area), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,56 +110,32 @@ class StrokePack:
 
 
 PACK_KEYS = ("pack", "name", "description", "body")
-STROKE_KEYS = ("stroke", "name", "aliases", "how", "tempo", "pressure", "area", "hands", "touch", "motion", "icon")
-_E = TypeVar("_E", bound=Enum)
+STROKE_KEYS = ("stroke", "name", "aliases", "how", "tempo", "pressure", "area", "hands", "touch", "motion", "icon",
+               "hand", "other-hand", "how on AREA")
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
-
-@dataclass(slots=True)
-class _Field:
-    key: str
-    value: str
-    line: int
-    col: int  # column of the value
-
-
-def _fields(lines: list[str]) -> Iterator[_Field]:
-    """`key: value` lines; indented lines continue the previous value."""
-    current: _Field | None = None
-    for number, raw in enumerate(lines, 1):
-        stripped = raw.strip()
-        if not stripped or stripped.startswith("//"):
-            continue
-        if raw[:1] in (" ", "\t") and current is not None:
-            current.value = f"{current.value} {stripped}".strip()
-            continue
-        if current is not None:
-            yield current
-        key, sep, value = raw.partition(":")
-        if not sep:
-            current = _Field("", stripped, number, 1)
-            continue
-        col = len(key) + 2 + (len(value) - len(value.lstrip()))
-        current = _Field(key.strip().lower(), value.strip(), number, col)
-    if current is not None:
-        yield current
 
 
 def parse_pack(text: str, path: Path) -> tuple[StrokePack | None, list[Problem]]:
     """Read a pack file; return the pack (None on errors) and every problem."""
     lines = text.splitlines()
     problems = ProblemList(str(path), lines)
-    header: dict[str, _Field] = {}
-    blocks: list[dict[str, _Field]] = []
-    for f in _fields(lines):
+    header: dict[str, Field] = {}
+    blocks: list[dict[str, Field]] = []
+    places: list[list[Field]] = []  # each block's "how on ...:" fields
+    for f in fields(lines):
         if not f.key:
             problems.error(f.line, 1, 'expected "key: value" (for example "tempo: 2")')
             continue
         if f.key == "stroke":
             blocks.append({"stroke": f})
+            places.append([])
             continue
         target = blocks[-1] if blocks else header
         allowed = STROKE_KEYS if blocks else PACK_KEYS
+        if blocks and f.key.startswith(HOW_ON):
+            places[-1].append(f)  # several of these per stroke, one per place or group of places
+            continue
         if f.key not in allowed:
             problems.error(f.line, 1, f'unknown key "{f.key}"{did_you_mean(f.key, allowed)}', len(f.key))
             continue
@@ -159,8 +160,8 @@ def parse_pack(text: str, path: Path) -> tuple[StrokePack | None, list[Problem]]
 
     strokes: list[Stroke] = []
     seen: dict[str, int] = {}
-    for block in blocks:
-        stroke = _stroke(block, path, problems)
+    for block, how_on in zip(blocks, places):
+        stroke = _stroke(block, how_on, path, problems)
         if stroke is None:
             continue
         for name in (stroke.id, *stroke.aliases):
@@ -182,11 +183,11 @@ def parse_pack(text: str, path: Path) -> tuple[StrokePack | None, list[Problem]]
     return pack, problems.sorted()
 
 
-def _stroke(block: dict[str, _Field], path: Path, problems: ProblemList) -> Stroke | None:
+def _stroke(block: dict[str, Field], how_on: list[Field], path: Path, problems: ProblemList) -> Stroke | None:
     head = block["stroke"]
     ok = True
 
-    def need(key: str) -> _Field | None:
+    def need(key: str) -> Field | None:
         nonlocal ok
         if key not in block:
             problems.error(head.line, 1, f'stroke "{head.value}" has no "{key}:" line')
@@ -207,32 +208,28 @@ def _stroke(block: dict[str, _Field], path: Path, problems: ProblemList) -> Stro
         if not 0.2 <= tempo <= 30:
             problems.error(tempo_f.line, tempo_f.col, "tempo is the seconds one repeat takes: a number from 0.2 to 30")
             ok = False
-    pressure = _enum(block, "pressure", Pressure, Pressure.MEDIUM, problems)
-    area = _enum(block, "area", Area, Area.BACK, problems)
-    touch = _enum(block, "touch", Touch, Touch.GLIDE, problems)
-    hands = 1
+    pressure = enum_value(block, "pressure", Pressure, Pressure.MEDIUM, problems)
+    area = enum_value(block, "area", Area, Area.BACK, problems)
+    touch = enum_value(block, "touch", Touch, Touch.GLIDE, problems)
+    shape = enum_value(block, "hand", HandShape, HandShape.FLAT, problems)
+    hands, in_turn = 1, False
     if "hands" in block:
         f = block["hands"]
-        if f.value not in ("1", "2"):
-            problems.error(f.line, f.col, "hands must be 1 or 2")
+        written = " ".join(f.value.lower().split())
+        if written not in ("1", "2", "2 in turn"):
+            problems.error(f.line, f.col, 'hands must be 1, 2 (mirrored) or "2 in turn" (one after the other)')
             ok = False
         else:
-            hands = int(f.value)
-    points: list[tuple[float, float]] = []
-    if motion_f is not None:
-        for m in re.finditer(r"\S+", motion_f.value):
-            try:
-                x, y = (float(v) for v in m.group().split(","))
-                if not (0 <= x <= 1 and 0 <= y <= 1):
-                    raise ValueError
-                points.append((x, y))
-            except ValueError:
-                problems.error(motion_f.line, motion_f.col + m.start(),
-                               f'"{m.group()}" is not a point "x,y" with both numbers from 0 to 1', len(m.group()))
-                ok = False
-        if not points and ok:
-            problems.error(motion_f.line, motion_f.col, "motion needs at least one point x,y")
-            ok = False
+            hands, in_turn = int(written[0]), written.endswith("turn")
+    path_points = points(motion_f, problems)
+    other = points(block.get("other-hand"), problems)
+    ok = ok and path_points is not None and other is not None
+    if "other-hand" in block and hands != 2:
+        f = block["other-hand"]
+        problems.error(f.line, 1, '"other-hand:" places the second hand: write "hands: 2" too', len("other-hand"))
+        ok = False
+    area_hows = hows(how_on, area, problems)
+    ok = ok and area_hows is not None
     icon = None
     if "icon" in block:
         icon = (path.parent / block["icon"].value).resolve()
@@ -241,10 +238,11 @@ def _stroke(block: dict[str, _Field], path: Path, problems: ProblemList) -> Stro
             problems.warning(f.line, f.col, f'icon "{f.value}" was not found next to the pack; the stroke is '
                              "shown without it", len(f.value))
             icon = None
-    if not ok or pressure is None or area is None or touch is None or how is None:
+    if not ok or pressure is None or area is None or touch is None or shape is None or how is None:
         return None
-    written = block["aliases"].value.split(",") if "aliases" in block else []
-    aliases = tuple(dict.fromkeys("-".join(a.split()).lower() for a in written if a.strip()))
+    assert path_points is not None and other is not None and area_hows is not None
+    names = block["aliases"].value.split(",") if "aliases" in block else []
+    aliases = tuple(dict.fromkeys("-".join(a.split()).lower() for a in names if a.strip()))
     return Stroke(
         id=head.value,
         name=block["name"].value if "name" in block else head.value.replace("-", " ").capitalize(),
@@ -253,32 +251,24 @@ def _stroke(block: dict[str, _Field], path: Path, problems: ProblemList) -> Stro
         tempo=tempo,
         pressure=pressure,
         area=area,
-        motion=Motion(tuple(points), touch, hands),
+        motion=Motion(path_points, touch, hands, shape, in_turn, other),
         loc=Location(str(path), head.line, 1),
         icon=icon,
+        how_on=area_hows,
     )
 
-
-def _enum(block: dict[str, _Field], key: str, enum: type[_E], default: _E, problems: ProblemList) -> _E | None:
-    if key not in block:
-        return default
-    f = block[key]
-    try:
-        return enum(f.value.lower())
-    except ValueError:
-        choices = [str(e.value) for e in enum]
-        problems.error(f.line, f.col, f'{key} "{f.value}" is not one of {", ".join(choices)}{did_you_mean(f.value, choices)}', len(f.value))
-        return None
 
 
 def load_pack(path: Path) -> StrokePack:
     """Read one pack file or raise PackError listing every problem."""
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES, "pack file")
+    except RefusedFile as exc:
+        raise PackError([], str(exc)) from exc
     except OSError as exc:
         raise PackError([], f"{path}: cannot read the pack file ({exc.strerror})") from exc
     text, problem = decode_text(data, str(path))
-    if problem is not None or text is None:
+    if text is None:
         raise PackError([problem] if problem else [])
     pack, problems = parse_pack(text, path)
     if pack is None:
@@ -297,7 +287,7 @@ class PackRegistry:
             self._packs.setdefault(pack.id, pack)
 
     @classmethod
-    def from_dirs(cls, *dirs: Path) -> "PackRegistry":
+    def from_dirs(cls, *dirs: Path) -> PackRegistry:
         registry = cls()
         for folder in dirs:
             if not folder.is_dir():
@@ -318,7 +308,7 @@ class PackRegistry:
         return registry
 
     @classmethod
-    def default(cls, user_dir: Path | None = None) -> "PackRegistry":
+    def default(cls, user_dir: Path | None = None) -> PackRegistry:
         dirs = [packs_dir()] + ([user_dir] if user_dir else [])
         return cls.from_dirs(*dirs)
 

@@ -5,21 +5,27 @@ inside of each story line and `metadata.py` the details at the top."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from touchstory.files import RefusedFile, read_capped
 from touchstory.errors import StoryError
 from touchstory.story import metadata as meta_mod
-from touchstory.story.lines import RefrainCall, parse_parts, parse_tag
+from touchstory.story.fixes import book_rewrite
+from touchstory.story.lines import RefrainCall, check_body, parse_parts, parse_tag
 from touchstory.story.model import (
     Location, Note, Page, Part, Pause, Picture, Problem, Severity, Story, StoryLine, WaitForTap,
 )
 from touchstory.story.packs import PackRegistry, StrokePack
-from touchstory.story.problems import ProblemList, decode_text, did_you_mean
+from touchstory.story.problems import MAX_FILE_BYTES, ProblemList, decode_text, did_you_mean
 
 LONG_LINE = 220
 LONG_REFRAIN = 6  # more lines than this usually means the blank line after a refrain was forgotten
+SUGGEST_FROM = 50  # "did you mean" compares an unknown refrain name with at most this many
+MAX_HINTS = 200  # unknown refrain calls given a "did you mean" (each costs a few difflib runs)
+SHOW_NAMES = 8  # refrain names listed in a message, then "and N more"
 _REFRAIN = re.compile(r"^(?:refrain|chorus)(?:[ \t]+(?P<name>[^:\[\]{}]{1,40}?))?[ \t]*:[ \t]*$", re.IGNORECASE)
 _KEY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_-]{0,15})(?:[ \t]+(?P<name>[A-Za-z0-9_-]{1,30}))?[ \t]*:(?P<value>.*)$")
 PAGE_KEYS = ("picture", "soundscape", "note")
@@ -32,6 +38,7 @@ class ParseResult:
     path: Path
     story: Story | None
     problems: tuple[Problem, ...]
+    title: str = ""  # the title: line as written, even when the story has errors (the library lists it so)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -88,6 +95,10 @@ class _Parser:
         self.in_header = True
         self.pages: list[_PageBuilder] = []
         self.refrains: dict[str, list[StoryLine]] = {}
+        # named refrains by first letter, for "did you mean": a story with thousands of
+        # refrains and unknown {refrain} calls stays linear (each call looks at a few)
+        self.refrains_by_letter: dict[str, list[str]] = {}
+        self.hints_given = 0
         self.capturing: str | None = None  # name of the refrain being written
         self.capture_line = 0  # where it started
         self._pack: StrokePack | None = None
@@ -151,9 +162,23 @@ class _Parser:
         if m:
             self.key_line(n, m, col)
             return
+        if self.book_style(n, stripped, col):
+            return
         self.problems.error(n, col, "this line has no stroke: start it with one in square brackets, "
                             "like [calm] or [circle x2] (or [none] for a line without a stroke)",
                             min(len(stripped), 40))
+
+    def book_style(self, n: int, text: str, col: int) -> bool:
+        """A line written as a book prints it, `... (The Calm)` or `[The Calm] ...`:
+        one message saying exactly what to write. True when it was one."""
+        fixed = book_rewrite(text, self.pack)
+        if fixed is None:
+            return False
+        self.wrote_lines = True
+        self.problems.error(n, col, "the stroke goes at the start of the line, in square brackets (touchstory "
+                            f"check --fix rewrites such lines for you); write it as: {fixed}",
+                            min(len(text), 40), code="book-style", hint=fixed)
+        return True
 
     def key_line(self, n: int, m: re.Match[str], col: int) -> None:
         key, name, value = m.group("key").lower(), m.group("name"), m.group("value").strip()
@@ -205,6 +230,8 @@ class _Parser:
         if close < 0:
             self.problems.error(n, col, 'the square bracket is not closed: add "]" after the stroke, like [circle x2]')
             return
+        if text[1:close].lstrip().lower().startswith("the ") and self.book_style(n, text, col):
+            return
         pack = self.pack
         if self._others is None:
             self._others = [p for p in self.packs if p is not pack]
@@ -214,6 +241,8 @@ class _Parser:
                         pack_line=pack_line)
         body = text[close + 1:]
         parts, parts_ok = parse_parts(body, col + close + 1, n, self.problems, self.name)
+        if not check_body(body, col + close + 1, n, pack, [*others, *([pack] if pack else [])], self.problems):
+            parts_ok = False
         for call in (p for p in parts if isinstance(p, RefrainCall)):
             self.problems.error(n, call.loc.col, "{refrain} goes on a line of its own", 9)
             parts_ok = False
@@ -259,6 +288,8 @@ class _Parser:
                                 "\"refrain sea:\"", 7)
             return
         self.refrains[name] = []
+        if name:
+            self.refrains_by_letter.setdefault(name[0], []).append(name)
         self.capturing = name
         self.capture_line = n
 
@@ -277,16 +308,30 @@ class _Parser:
                        "line before this line to end it")
             else:
                 label = f'refrain "{call.name}"' if call.name else "refrain"
-                names = [k for k in self.refrains if k]
                 heading = f"refrain {call.name}:" if call.name else "refrain:"
-                hint = did_you_mean(call.name, names) if call.name else ""
-                known = ", ".join(f'"{k}"' for k in names)
+                hint, known = self.refrain_hint(call.name) if call.name else ("", "")
                 msg = (f"there is no {label} written above this line{hint}; write \"{heading}\" and its lines "
-                       "first" + (f" (refrains written so far: {known})" if call.name and names and not hint else ""))
+                       "first" + (f" (refrains written so far: {known})" if known and not hint else ""))
             self.problems.error(n, call.loc.col, msg, len(call.name) + 9)
             return
         for line in lines:
             self.page(n).add_line(replace(line, notes=()))
+
+    def refrain_hint(self, name: str) -> tuple[str, str]:
+        """(' (did you mean "sea"?)' or "", the first few refrain names written so
+        far, or ""). Bounded work per call, however many refrains there are."""
+        self.hints_given += 1
+        hint = ""
+        if self.hints_given <= MAX_HINTS:  # past that, the author has seen the idea
+            nearby = self.refrains_by_letter.get(name[0], [])[-SUGGEST_FROM:]
+            hint = did_you_mean(name, nearby)
+            if not hint and len(self.refrains) > len(nearby):  # a typo in the first letter
+                recent = [k for k in itertools.islice(reversed(self.refrains), SUGGEST_FROM) if k]
+                hint = did_you_mean(name, recent)
+        first = [k for k in itertools.islice(self.refrains, SHOW_NAMES + 2) if k][:SHOW_NAMES]
+        count = len(self.refrains) - ("" in self.refrains)
+        known = ", ".join(f'"{k}"' for k in first) + (f" and {count - len(first)} more" if count > len(first) else "")
+        return hint, known
 
     # -- the end ---------------------------------------------------------------
     def finish(self) -> ParseResult:
@@ -299,7 +344,7 @@ class _Parser:
                                 "start with a stroke, like \"[calm] Once upon a time...\"")
         problems = tuple(self.problems.sorted())
         if self.problems.has_errors or meta is None:
-            return ParseResult(self.path, None, problems)
+            return ParseResult(self.path, None, problems, self.header.values.get("title", "").strip())
         built = tuple(p.build() for p in pages if p.lines or p.picture)
         warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
         return ParseResult(self.path, Story(self.path, meta, built, warnings), problems)
@@ -310,20 +355,32 @@ def parse_story(text: str, path: Path | str, packs: PackRegistry) -> ParseResult
     return _Parser(text, Path(path), packs).run()
 
 
+def story_pack(text: str, path: Path | str, packs: PackRegistry) -> StrokePack | None:
+    """The stroke pack the story's details choose (what its lines are read against)."""
+    parser = _Parser(text, Path(path), packs)
+    parser.run()
+    return parser.pack
+
+
 def load_story(path: Path | str, packs: PackRegistry) -> ParseResult:
     """Read and parse a story file; unreadable files become a problem, not a crash."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES, "story file")
+    except RefusedFile as exc:
+        return ParseResult(path, None, (Problem(Severity.ERROR, exc.reason, Location(str(path), 1, 1)),))
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        problem = Problem(Severity.ERROR, f"cannot read the file ({reason}); check the name and that it is a "
-                          "file, not a folder", Location(str(path), 1, 1))
-        return ParseResult(path, None, (problem,))
+        unreadable = Problem(Severity.ERROR, f"cannot read the file ({reason}); check the name and that it is a "
+                             "file, not a folder", Location(str(path), 1, 1))
+        return ParseResult(path, None, (unreadable,))
     text, problem = decode_text(data, str(path))
-    if problem is not None or text is None:
+    if text is None:
         return ParseResult(path, None, (problem,) if problem else ())
-    return parse_story(text, path, packs)
+    parser = _Parser(text, path, packs)
+    if problem is not None:  # read, with a warning (a UTF-16 file): it stays with the story's own
+        parser.problems.items.append(problem)
+    return parser.run()
 
 
 def read_story(path: Path | str, packs: PackRegistry) -> Story:

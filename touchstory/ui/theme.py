@@ -221,7 +221,7 @@ DAY = Theme(
     dark=False,
     palette=Palette(
         window="#f4ede1", surface="#fbf6ee", surface_alt="#ebe1d1",
-        text="#3a2e24", text_muted="#7a6a59", accent="#b4602c", accent_text="#fbf6ee",
+        text="#3a2e24", text_muted="#7a6a59", accent="#9e4f1f", accent_text="#fbf6ee",  # links and chips >= 4.5:1 on every surface
         border="#d8cab5", highlight="#f1d3a6",
         body="#e6d1b6", body_line="#9a7756", trail="#c26a33",  # outline 3.8:1 on a card, 3.5:1 on the page
     ),

@@ -4,6 +4,7 @@ the story was left off. Colours and type come from the current Theme."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QWidget
 
 from touchstory.ui.library.filters import card_facts, card_kind
 from touchstory.ui.library.model import Role
-from touchstory.ui.theme import Theme, ThemeName
+from touchstory.ui.theme import Theme
 
 if TYPE_CHECKING:  # read by the first scan, after the window has painted
     from touchstory.journal.store import Progress
@@ -31,7 +32,6 @@ THUMB_RATIO = 10 / 16
 RADIUS = 16.0
 PAD = 14
 STAR = 38  # diameter of the star's round button
-BEDTIME_PICTURE_OPACITY = 0.82
 _EVENING_MOODS = {"calm", "sleepy", "cosy", ""}
 
 
@@ -69,6 +69,10 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card_size = QSize(260, 300)
+        self.keyboard_focus = False  # set by the grid: the focus ring shows only for keyboard use
+        # How a story fits the child chosen tonight (ui/profiles/link.py): (words for the
+        # card's last line, a badge or None); None when no child is chosen.
+        self.child_fit: Callable[[StoryEntry], tuple[str, str | None]] | None = None
         self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -88,7 +92,7 @@ class CardDelegate(QStyledItemDelegate):
         state = option.state
         flags = QtWidgets.QStyle.StateFlag
         hovered = bool(state & flags.State_MouseOver)
-        focused = bool(state & (flags.State_HasFocus | flags.State_Selected))
+        focused = self.keyboard_focus and bool(state & flags.State_HasFocus)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -109,13 +113,14 @@ class CardDelegate(QStyledItemDelegate):
         thumb = thumb_rect(card)
         image: QImage | None = index.data(Role.THUMBNAIL)
         if image is not None and not image.isNull():
-            if self.theme.name is ThemeName.BEDTIME:
-                # Pictures are drawn for daylight; at bedtime they sit a little back
-                # in the dark card, so no bright white glares out of the grid.
-                p.fillRect(thumb, QColor(pal.window))
-                p.setOpacity(BEDTIME_PICTURE_OPACITY)
             p.drawImage(QRectF(thumb), image)
-            p.setOpacity(1.0)
+            if pal.picture_tint:
+                # Pictures are drawn for daylight; at bedtime (the only theme with a
+                # tint) they get the player's warm, dimmer tint, so no bright white
+                # glares out of the grid. The day themes show them as drawn.
+                p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+                p.fillRect(thumb, QColor(pal.picture_tint))
+                p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         else:
             self._paint_placeholder(p, thumb, entry)
         progress: Progress | None = index.data(Role.PROGRESS)
@@ -128,8 +133,11 @@ class CardDelegate(QStyledItemDelegate):
         p.restore()
 
         self._paint_star(p, star_rect(card), bool(index.data(Role.FAVOURITE)))
+        fit = self.child_fit(entry) if self.child_fit is not None and entry.playable else None
         if not entry.playable:
             self._paint_badge(p, thumb, "Needs fixing")
+        elif fit is not None and fit[1]:
+            self._paint_badge(p, thumb, fit[1])
         self._paint_text(p, card, thumb, entry, progress)
 
         border = QPen(QColor(pal.accent if focused else pal.border), 3 if focused else 1.5)
@@ -162,6 +170,8 @@ class CardDelegate(QStyledItemDelegate):
         kind = card_kind(entry) if entry.playable else ["Story file"]
         if entry.source in ("mine", "opened"):
             kind.append("yours")
+        if self.child_fit is not None and entry.playable:
+            kind.insert(0, self.child_fit(entry)[0])  # first, so a narrow card never cuts it off
         self._line(p, self.fonts.small, pal.text_muted, "  ·  ".join(kind), left, y, width)
 
     @staticmethod

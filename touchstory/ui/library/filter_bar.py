@@ -75,6 +75,10 @@ class FilterBar(QWidget):
         self.clear = QPushButton("Show all")
         self.clear.setAccessibleName("Clear the search and filters")
         self.clear.setObjectName("linkButton")
+        # "Show all" keeps its place while hidden, so the row does not jump when it appears
+        policy = self.clear.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.clear.setSizePolicy(policy)
         self._arrange(6)
         # Placed by the window next to the heading, where there is room for it.
         self.count = QLabel()
@@ -104,15 +108,19 @@ class FilterBar(QWidget):
         for combo in (self.age, self.mood, self.length, self.kind):
             combo.setMaximumWidth(COMBO_MAX if columns > 3 else 16777215)
 
+
     def _needed_width(self) -> int:
         """The row's width with every menu showing its whole current choice."""
         widths = [combo.fontMetrics().horizontalAdvance(combo.currentText()) + COMBO_CHROME
                   for combo in (self.age, self.mood, self.length, self.kind)]
-        widths += [w.sizeHint().width() for w in (self.favourites, self.clear) if not w.isHidden()]
+        widths += [w.sizeHint().width() for w in (self.favourites, self.clear)]  # Show all's place is kept
         return sum(widths) + self._row.horizontalSpacing() * (len(widths) - 1)
 
     def _rearrange(self) -> None:
         self._arrange(6 if self._needed_width() <= self.width() else 3)
+        # In one row Favourites keeps its own width, never the rest of a wide row
+        # (it was ~800 px at 1920); in two rows it shares its column with a menu.
+        self.favourites.setMaximumWidth(self.favourites.sizeHint().width() if self._columns > 3 else 16777215)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

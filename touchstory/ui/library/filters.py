@@ -136,6 +136,26 @@ def card_facts(entry: StoryEntry) -> list[str]:
     return facts
 
 
+def _plays_on(entry: StoryEntry) -> bool:
+    """Whether the story has its own background sound, which plays on and fades out
+    after the thank-you (so an audio file of it is longer than the story's length)."""
+    story = entry.story
+    if story is None:
+        return False
+    return any(name not in (None, "", "none") for name in (story.meta.soundscape, *(p.soundscape for p in story.pages)))
+
+
+def length_note(entry: StoryEntry) -> str:
+    """For the card's tooltip and screen readers (the card itself has no room): that
+    the background sound plays on and fades after the end, which is why an audio file
+    of the story is longer than the length on its card; "" when it has no sound."""
+    if not _plays_on(entry):
+        return ""
+    from touchstory.story.duration import format_duration  # deferred for start-up (see the imports above)
+
+    return f"About {format_duration(entry.seconds)}, then the sound fades (an audio file of it is longer)"
+
+
 def card_kind(entry: StoryEntry) -> list[str]:
     """The second line: mood and kind ("Sleepy · Story")."""
     parts = [entry.mood.capitalize()] if entry.mood else []
@@ -148,6 +168,8 @@ def spoken_summary(entry: StoryEntry, favourite: bool, stopped_at: str = "") -> 
     if not entry.playable:
         return f"{entry.title}. This story has {entry.errors} problem{'s' * (entry.errors != 1)} to fix."
     parts = [entry.title, *reversed(card_kind(entry)), *card_facts(entry)]
+    if note := length_note(entry):
+        parts.append(note)
     if favourite:
         parts.append("favourite")
     if stopped_at:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from touchstory.ui.theme import Theme
@@ -32,6 +32,7 @@ class CardGrid(QListView):
         super().__init__(parent)
         self._theme = theme
         self._delegate: CardDelegate | None = None  # made when the cards first show (start-up)
+        self._keyboard_focus = False  # the last move was a key (the focus ring shows), not the mouse
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -63,6 +64,7 @@ class CardGrid(QListView):
             from touchstory.ui.library.delegate import CardDelegate  # deferred for start-up
 
             self._delegate = CardDelegate(self._theme, self)
+            self._delegate.keyboard_focus = self._keyboard_focus
             self.setItemDelegate(self._delegate)
         return self._delegate
 
@@ -124,7 +126,23 @@ class CardGrid(QListView):
 
     # -- input ----------------------------------------------------------------------------------
 
+    def _set_keyboard_focus(self, on: bool) -> None:
+        # The ring marks where the keyboard is; a card clicked with the mouse needs none.
+        self._keyboard_focus = on
+        if self._delegate is not None and self._delegate.keyboard_focus != on:
+            self._delegate.keyboard_focus = on
+            self.viewport().update()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                              Qt.FocusReason.ShortcutFocusReason):
+            self._set_keyboard_focus(True)
+        elif event.reason() == Qt.FocusReason.MouseFocusReason:
+            self._set_keyboard_focus(False)
+        super().focusInEvent(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._set_keyboard_focus(False)
         self._pressed = self.indexAt(event.position().toPoint())
         super().mousePressEvent(event)
 
@@ -142,6 +160,7 @@ class CardGrid(QListView):
             self.open_requested.emit(index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._set_keyboard_focus(True)
         index = self.currentIndex()
         key = event.key()
         if index.isValid() and not event.isAutoRepeat():

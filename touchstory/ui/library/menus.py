@@ -104,6 +104,8 @@ class LibraryMenus(QObject):
             menu.addAction("Make an audio file…").triggered.connect(lambda: self.make_audio_file(entry))
         menu.addAction("Show the story's folder").triggered.connect(
             lambda: _open_local(entry.path.parent))
+        for extra in getattr(window, "card_menu_extras", ()):  # e.g. ui/profiles/link.py: print, short version
+            extra(menu, entry)
         return menu
 
     def make_audio_file(self, entry: "StoryEntry | None" = None) -> "ExportDialog | None":

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QImage
 
 from touchstory.journal.settings import LibraryFilter
-from touchstory.ui.library.filters import matches, sort_key, spoken_summary
+from touchstory.ui.library.filters import length_note, matches, sort_key, spoken_summary
 
 if TYPE_CHECKING:  # read by the first scan, after the window has painted
     from touchstory.journal.store import Progress
@@ -138,7 +138,7 @@ class LibraryModel(QAbstractListModel):
             case Qt.ItemDataRole.AccessibleTextRole:
                 return spoken_summary(entry, key in self._favourites, self._stopped_text(key))
             case Qt.ItemDataRole.ToolTipRole:
-                return entry.summary or None
+                return "\n".join(filter(None, (entry.summary, length_note(entry)))) or None
             case Role.ENTRY:
                 return entry
             case Role.KEY:

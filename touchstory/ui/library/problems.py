@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from touchstory.story.model import Problem
+from touchstory.story.problems import suggestion_words
 from touchstory.ui.theme import Theme
 
 MAX_SHOWN = 100  # a file that is not a story at all can have hundreds; the first ones say enough
@@ -28,17 +29,18 @@ def _plain(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def split_fix(message: str) -> tuple[str, str]:
+def split_fix(problem: Problem) -> tuple[str, str]:
     """Messages say what is wrong, then often how to mend it after a ':' or ';',
-    or in a "(did you mean ...)": shown as two lines, the fix second."""
+    or carry a suggested word (`Problem.hint`): shown as two lines, the fix second.
+    The suggestion is worded here, from the value, not read back out of the message."""
+    message = problem.message
     found = _FIX_AFTER.search(message)
     if found:
         what, fix = message[:found.start()], message[found.end():]
         return what, fix[:1].upper() + fix[1:]
-    if " (did you mean" in message:
-        what, rest = message.split(" (did you mean", 1)
-        rest = rest.rstrip(")").rstrip("?")
-        return what, f"Did you mean{rest}?"
+    suggested = suggestion_words(problem.hint)
+    if suggested and suggested in message:
+        return message.replace(suggested, ""), f'Did you mean "{problem.hint}"?'
     for start, hint in _HINTS:
         if message.startswith(start):
             return message, hint
@@ -52,7 +54,7 @@ class ProblemCard(QFrame):
         super().__init__(parent)
         self.problem = problem
         self.setObjectName("problemCard")
-        what, fix = split_fix(problem.message)
+        what, fix = split_fix(problem)
         kind = "Needs fixing" if problem.is_error else "Worth a look"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -17,7 +19,18 @@ from touchstory.speech.engine import Voice
 from touchstory.ui.library.filter_bar import QuietCombo
 from touchstory.ui.library.sound_settings import SoundPage, sound_rules
 from touchstory.ui.library.style import apply_library_theme, hint_label
+from touchstory.ui.library.wheel_guard import guard
 from touchstory.ui.theme import Theme
+
+MIN_WIDTH = 680
+
+
+def screen_room(widget: QWidget) -> QSize:
+    """The most a dialog may take of the screen it opens on (a margin for the frame)."""
+    screen = widget.screen()
+    area = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
+    return QSize(area.width() - 40, area.height() - 60)
+
 
 THEME_LABELS = (
     (ThemeChoice.AUTO, "Automatic: bedtime colours in the evening"),
@@ -60,10 +73,13 @@ class SettingsDialog(QDialog):
         self._original = settings
         self._theme = theme
         self._voices, self._preview, self._narration_problem = voices, preview, narration_problem
-        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         self.tabs = QTabWidget()
+        # every tab whole, never behind scroll arrows: the dialog grows to fit them
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self._sized = False
         self.tabs.addTab(self._look_page(settings), "Look and reading")
         self.tabs.addTab(self._bedtime_page(settings), "Bedtime and child lock")
         self.sound = self._sound_page(settings, sound_available)
@@ -75,15 +91,28 @@ class SettingsDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Save")
         ok.setProperty("primary", True)
+        for button in buttons.buttons():
+            button.setIcon(QIcon())  # the style's stock green tick and red cross clash with every theme
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         apply_library_theme(self, theme)
         self.setStyleSheet(self.styleSheet() + sound_rules(theme))
+        self._wheel_guard = guard(self)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if not self._sized:
+            # Sized to its content (every page, every tab) but never past the screen;
+            # Qt's own first size is at most 2/3 of the screen, which cut the pages.
+            self._sized = True
+            room = screen_room(self)
+            want = self.sizeHint().expandedTo(self.minimumSizeHint()).expandedTo(QSize(MIN_WIDTH, 0))
+            self.resize(want.boundedTo(room))
+        super().showEvent(event)
 
     # -- pages --------------------------------------------------------------------------------
 

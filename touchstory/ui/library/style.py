@@ -28,9 +28,11 @@ def library_rules(theme: Theme) -> str:
     QComboBox::drop-down {{ border: none; width: 30px; }}
     QComboBox::down-arrow {{ image: none; width: 0; height: 0; }}
     QPushButton#filterToggle {{ padding: 6px 16px; min-height: 28px; }}
+    QPushButton#filterToggle:checked {{ background: {p.accent}; color: {p.accent_text}; border-color: {p.accent}; }}
+    QPushButton#filterToggle:checked:focus {{ border: 3px solid {p.text}; }}
     QComboBox QAbstractItemView {{ background: {p.surface}; color: {p.text};
         selection-background-color: {p.surface_alt}; selection-color: {p.text}; border: 1px solid {p.border}; }}
-    QPushButton:checked {{ background: {p.surface_alt}; border-color: {p.accent}; }}
+    QPushButton:checked {{ background: {p.surface_alt}; color: {p.text}; border-color: {p.accent}; }}
     QTabWidget::pane {{ border: 1px solid {p.border}; border-radius: 12px; top: -1px; background: {p.surface}; }}
     QTabBar::tab {{ background: {p.window}; color: {p.text_muted}; padding: 10px 18px;
         border: 1px solid {p.border}; border-bottom: none; border-top-left-radius: 10px;

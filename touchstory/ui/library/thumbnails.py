@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, QSizeF, Qt, QThreadPool, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QObject, QRectF, QRunnable, QSize, QSizeF, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter
 
 from touchstory.ui.courier import deliver
@@ -21,7 +21,6 @@ from touchstory.ui.courier import deliver
 # pool once stories have been read: neither is needed to paint the first window.
 
 THUMB_SIZE = QSize(480, 300)  # 16:10, about 1.5x the widest card: downscaling stays crisp
-MAX_PICTURE_BYTES = 8_000_000  # bigger files are not pictures a story needs; skip them
 
 
 def cache_name(picture: Path, size: QSize) -> str:
@@ -40,14 +39,16 @@ def cache_name(picture: Path, size: QSize) -> str:
 def render_picture(picture: Path, size: QSize) -> QImage | None:
     """The picture scaled to cover `size` and cropped to its middle, or None if it
     cannot be read. Safe to call from any thread."""
-    try:
-        if picture.stat().st_size > MAX_PICTURE_BYTES:
-            return None
-    except OSError:
+    from touchstory.story.pictures import prepare_picture  # deferred for start-up (see the imports above)
+
+    # read capped (8 MB), real type sniffed, SVG made safe (nothing outside its
+    # folder): Qt is given bytes, never the file name, so it opens nothing itself
+    prepared = prepare_picture(picture)
+    if prepared.kind is None:
         return None
-    if picture.suffix.lower() == ".svg":
-        return _render_svg(picture, size)
-    return _render_raster(picture, size)
+    if prepared.kind == "svg":
+        return _render_svg(prepared.data, size)
+    return _render_raster(prepared.data, size)
 
 
 def _cover(source: QSize | QSizeF, size: QSize) -> QRectF:
@@ -60,10 +61,10 @@ def _cover(source: QSize | QSizeF, size: QSize) -> QRectF:
     return QRectF((size.width() - w) / 2, (size.height() - h) / 2, w, h)
 
 
-def _render_svg(picture: Path, size: QSize) -> QImage | None:
+def _render_svg(data: bytes, size: QSize) -> QImage | None:
     from PySide6.QtSvg import QSvgRenderer  # deferred for start-up (see the imports above)
 
-    renderer = QSvgRenderer(str(picture))
+    renderer = QSvgRenderer(QByteArray(data))
     if not renderer.isValid():
         return None
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -77,8 +78,10 @@ def _render_svg(picture: Path, size: QSize) -> QImage | None:
     return image
 
 
-def _render_raster(picture: Path, size: QSize) -> QImage | None:
-    reader = QImageReader(str(picture))
+def _render_raster(data: bytes, size: QSize) -> QImage | None:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     original = reader.size()
     if original.isValid():

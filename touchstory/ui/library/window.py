@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from touchstory.story.model import Problem
     from touchstory.story.packs import PackRegistry
     from touchstory.ui.library.problems import ProblemsView
+    from touchstory.ui.strokes.practice import StrokesPage
 
 LIBRARY_PAGE, PROBLEMS_PAGE = 0, 1
 STORY_SUFFIX = ".story"  # as touchstory.story.library.STORY_SUFFIX (not imported before the first paint)
@@ -64,10 +65,9 @@ def scan_library(sources: Sequence[tuple[str, Path]], packs: PackRegistry) -> li
 
 def check_story(path: Path, packs: PackRegistry) -> StoryEntry:
     """One story read again, as the library shows it (in the pool)."""
-    from touchstory.story.library import summarise  # deferred for start-up, as in scan_library
-    from touchstory.story.parser import load_story  # deferred for start-up, as in scan_library
+    from touchstory.story.library import read_entry  # deferred for start-up, as in scan_library
 
-    return summarise(load_story(path, packs), packs, "opened")
+    return read_entry(path, packs, "opened")
 
 
 class LibraryWindow(QMainWindow):
@@ -118,6 +118,8 @@ class LibraryWindow(QMainWindow):
         page = self.page  # the parts the window works with, by their own names
         self.heading, self.filter_bar, self.settings_button = page.heading, page.filter_bar, page.settings_button
         self.classroom_button = page.classroom_button
+        self.strokes_button = page.strokes_button
+        self._strokes: StrokesPage | None = None
         self.notice_bar, self.continue_bar, self.grid = page.notice_bar, page.continue_bar, page.grid
         self.views, self.empty_label, self.show_all_button = page.views, page.empty_label, page.show_all_button
 
@@ -136,6 +138,7 @@ class LibraryWindow(QMainWindow):
         self.show_all_button.clicked.connect(self._on_show_all_button_clicked)
         self.settings_button.clicked.connect(self.open_settings)
         self.classroom_button.clicked.connect(self._on_classroom_button_clicked)
+        self.strokes_button.clicked.connect(self.show_strokes)
         self.continue_bar.continue_requested.connect(self.open_entry)
         self.continue_bar.restart_requested.connect(self._on_continue_bar_restart_requested)
         self.thumbnails.ready.connect(self._on_thumbnails_ready)
@@ -195,6 +198,8 @@ class LibraryWindow(QMainWindow):
         self.page.set_theme(theme)
         if self._problems is not None:
             self._problems.set_theme(theme)
+        if self._strokes is not None:
+            self._strokes.set_theme(theme)
 
     def stop_background_work(self) -> None:
         """Before the journal closes: answers from reads still running are dropped."""
@@ -269,6 +274,21 @@ class LibraryWindow(QMainWindow):
         self.problems.show_problems(path, title, tuple(problems))
         self.pages.setCurrentIndex(PROBLEMS_PAGE)
         self._ensure_visible()
+
+    def show_strokes(self, pack_id: str = "") -> None:
+        """The Strokes page (every stroke, moving), with a way back to the stories."""
+        if self._strokes is None:
+            _ = self.problems  # the problems view keeps its page number (PROBLEMS_PAGE)
+            from touchstory.ui.strokes.practice import StrokesPage  # deferred: not on the first screen
+
+            self._strokes = StrokesPage(list(self.packs), self._theme)
+            self.pages.addWidget(self._strokes)
+            self._strokes.back_requested.connect(self.show_library)
+        if pack_id:
+            self._strokes.show_pack(pack_id)
+        self.pages.setCurrentWidget(self._strokes)
+        self._ensure_visible()
+        self._strokes.back_button.setFocus()
 
     def show_library(self) -> None:
         self.pages.setCurrentIndex(LIBRARY_PAGE)

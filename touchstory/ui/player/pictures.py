@@ -13,12 +13,13 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSize, QSizeF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, QSizeF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent, QTextOption
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from touchstory.story.model import Picture
+from touchstory.story.pictures import prepare_picture
 from touchstory.ui.courier import deliver
 from touchstory.ui.theme import Theme
 
@@ -65,8 +66,13 @@ def render_picture(path: Path, box: QSize, tint: str = "") -> QImage | None:
 
 
 def _render_plain(path: Path, box: QSize) -> QImage | None:
-    if path.suffix.lower() in (".svg", ".svgz"):
-        renderer = QSvgRenderer(str(path))
+    # read capped, real type sniffed, SVG made safe (nothing outside its folder):
+    # Qt is given bytes, never the file name, so it opens nothing itself
+    prepared = prepare_picture(path)
+    if prepared.kind is None:
+        return None
+    if prepared.kind == "svg":
+        renderer = QSvgRenderer(QByteArray(prepared.data))
         if not renderer.isValid():
             return None
         renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
@@ -79,7 +85,7 @@ def _render_plain(path: Path, box: QSize) -> QImage | None:
         renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
         return image
-    original = QImage(str(path))
+    original = QImage.fromData(prepared.data)
     if original.isNull():
         return None
     size = fit(original.size().toSizeF(), box)
@@ -242,7 +248,9 @@ class PictureView(QWidget):
         if self._cache.has(picture.path, box, tint):
             self._image = self._cache.get(picture.path, box, tint)
         elif self._image is None:
-            self._image = self._cache.render_now(picture.path, box, tint)
+            # never decoded on the GUI thread (a 50 MB SVG froze it 12 s): ask the
+            # worker, paint this frame without it, and paint again when it is ready
+            self._cache.request([picture.path] + [p for p in self._story_paths if p != picture.path], box, tint)
         return self._image
 
     # -- events ----------------------------------------------------------------------
@@ -279,7 +287,8 @@ class PictureView(QWidget):
         image = self._current_image()
         if image is not None:
             self._draw_image(painter, image)
-        elif self._picture is not None:
+        elif self._picture is not None and (not self._picture.exists or self._cache.has(
+                self._picture.path, self._box(), self._tint())):  # missing, or could not be drawn
             self._draw_placeholder(painter, self._picture)
         painter.end()
 

@@ -4,6 +4,7 @@ it got, how it ended. A journal that fails never stops a story."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
 from touchstory.errors import TouchstoryError
@@ -35,7 +36,18 @@ class SessionRecorder:
             log.warning("journal: could not record the session start: %s", exc)
 
     def reached(self, line_number: int) -> None:
-        self._reached = max(self._reached, line_number)
+        before, self._reached = self._reached, max(self._reached, line_number)
+        if self._id is None or self._reached == before or not hasattr(self._journal, "db"):
+            return
+        # Written at each line (one small transaction), so a crash loses at most this line.
+        from touchstory.journal.sessions import SessionLog
+
+        lines = self._story.lines()
+        stroke = lines[self._reached - 1][1].stroke if 0 < self._reached <= len(lines) else None
+        try:
+            SessionLog(self._journal).reached(self._id, self._reached, self._total, stroke)
+        except (TouchstoryError, OSError, sqlite3.Error) as exc:
+            log.warning("journal: could not record the line reached: %s", exc)
 
     def end(self, reason: str) -> None:
         if self._journal is None or self._id is None:

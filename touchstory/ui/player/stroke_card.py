@@ -15,7 +15,7 @@ from touchstory.resources import icons_dir
 from touchstory.story.model import Area, Pressure, StoryLine
 from touchstory.story.packs import Body, Stroke, StrokePack
 from touchstory.ui.strokes.animation import StrokeAnimation, Ticker
-from touchstory.ui.strokes.words import first_sentence, how_words, tempo_words, where_words
+from touchstory.ui.strokes.words import every_how, how_words, tempo_words, where_words
 from touchstory.ui.theme import Theme, paint_card
 
 MAX_DOTS = 10
@@ -205,8 +205,12 @@ class StrokeCard(QWidget):
         self.dots.set_count(repeats)
         pressure = line.tag.pressure if line is not None and line.tag.pressure else stroke.pressure
         where = where_words(area, pressure)
-        how = how_words(stroke.name, stroke.how, stroke.area, area)
-        self._texts = (stroke.name, where, tempo_words(stroke.tempo), how)
+        how = how_words(stroke, area)
+        tempo = tempo_words(stroke.tempo)
+        if line is not None and line.tag.instead_of and pack is not None:  # a child's substitute (story/adapt.py)
+            written = pack.get(line.tag.instead_of)
+            tempo = f"instead of {(written.name if written else line.tag.instead_of).lower()} · {tempo}"
+        self._texts = (stroke.name, where, tempo, how)
         self._show_texts()
         self.setAccessibleDescription(f"{stroke.name}, {repeats} times, {where}. {how}")
 
@@ -270,7 +274,7 @@ class StrokeCard(QWidget):
         self.name.setFixedHeight(tallest(name_font, names, width - self.icon.width() - 10) + 2)
         wheres = [where_words(a, p) for a in Area for p in Pressure] + ["Just the words on this line."]
         tempos = [tempo_words(s.tempo) for s in strokes] or [""]
-        hows = [first_sentence(s.how) for s in strokes] + ["Let your hands rest, or wait for the next line."]
+        hows = [h for s in strokes for h in every_how(s)] + ["Let your hands rest, or wait for the next line."]
         self.details.setFixedHeight(tallest(where_font, wheres, width) + tallest(tempo_font, tempos, width)
                                     + tallest(how_font, hows, width) + 3 * PARAGRAPH_GAP)
 

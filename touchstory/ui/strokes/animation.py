@@ -13,21 +13,19 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import QElapsedTimer, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QRadialGradient,
-    QTransform,
-)
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from touchstory.story.model import Area
-from touchstory.story.packs import Body, Motion, Stroke, Touch
-from touchstory.ui.strokes.body import hand_path, outline
+from touchstory.story.packs import Body, HandShape, Motion, Stroke, Touch
+from touchstory.ui.strokes.body import outline
+from touchstory.ui.strokes.hands import hand_drawing
+from touchstory.ui.strokes.marks import paint_guide, paint_marks, with_alpha
 from touchstory.ui.strokes.motion import Frame, MotionPlayer
 from touchstory.ui.strokes.placing import View, place, view_for
 from touchstory.ui.theme import Theme
 
 FRAME_MS = 33
-HAND_BOX = 1.25  # a hand sprite's side, in hand lengths (room for the thumb and outline)
 
 
 class Ticker(QObject):
@@ -70,12 +68,6 @@ def _mix(a: QColor, b: QColor, f: float) -> QColor:
                            a.blueF() + (b.blueF() - a.blueF()) * f)
 
 
-def _with_alpha(color: QColor, alpha: float) -> QColor:
-    c = QColor(color)
-    c.setAlphaF(max(0.0, min(1.0, alpha)))
-    return c
-
-
 class StrokeAnimation(QWidget):
     """A looping demonstration of one stroke on a body outline."""
 
@@ -96,7 +88,7 @@ class StrokeAnimation(QWidget):
         self._offset = 0.0  # so every new stroke starts at its beginning
         self._body_layer: tuple[tuple[object, ...], QPixmap] | None = None
         self._guides: dict[tuple[object, ...], QPixmap] = {}
-        self._sprites: dict[tuple[object, ...], QPixmap] = {}
+        self._sprites: dict[tuple[object, ...], tuple[QPixmap, QRectF]] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 120)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
@@ -223,18 +215,8 @@ class StrokeAnimation(QWidget):
             painter.end()
             return
         frame = self._player.frame(self.current_time())
-        self._paint_glow(painter, frame, to_widget, square.width())
-        trail_color = QColor(pal.trail)
-        for trail in frame.trails:
-            self._paint_trail(painter, trail, to_widget, square.width(), trail_color)
-        for ripple in frame.ripples:
-            centre = to_widget.map(QPointF(ripple.x, ripple.y))
-            radius = square.width() * (0.015 + 0.05 * ripple.age)
-            pen = QPen(_with_alpha(trail_color, 0.85 * (1 - ripple.age) ** 1.5), max(1.5, square.width() * 0.008))
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(centre, radius, radius)
         hand_size = outline(self._view).hand_size * square.width()
+        paint_marks(painter, frame, self._player.motion, to_widget, square.width(), hand_size, QColor(pal.trail))
         for hand in frame.hands:
             self._paint_hand(painter, to_widget.map(QPointF(hand.x, hand.y)), hand_size,
                              hand.contact, hand.squeeze, hand.mirrored)
@@ -274,7 +256,7 @@ class StrokeAnimation(QWidget):
             cached = self._layer_pixmap()
             painter = QPainter(cached)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._paint_guide(painter, player, stroke, to_widget, side)
+            paint_guide(painter, player, to_widget, side, QColor(self._theme.palette.trail))
             painter.end()
             if len(self._guides) >= 24:
                 self._guides.clear()
@@ -289,34 +271,45 @@ class StrokeAnimation(QWidget):
         for stroke in strokes:
             self._guide_for(stroke, _motion_player(stroke.motion, stroke.tempo), to_widget, square.width())
 
-    def _hand_sprite(self, size: float, mirrored: bool, shadow: bool) -> QPixmap:
-        """A hand (or its shadow) drawn once at this size; frames only place it."""
+    def _hand_sprite(self, size: float, mirrored: bool, shadow: bool) -> tuple[QPixmap, QRectF]:
+        """A hand (or its shadow) in the stroke's shape, drawn once at this size, and
+        where it sits around the touching point; frames only place it."""
         dpr = self.devicePixelRatioF()
         px = max(8, int(round(size)))
         pal = self._theme.palette
-        key = (px, mirrored, shadow, pal.accent, pal.window, dpr)
+        shape = self._motion.shape if self._motion is not None else HandShape.FLAT
+        key = (px, shape, mirrored, shadow, pal.accent, pal.window, dpr)
         cached = self._sprites.get(key)
         if cached is not None:
             return cached
-        box = px * HAND_BOX
-        pixmap = QPixmap(max(1, int(box * dpr)), max(1, int(box * dpr)))
+        drawing = hand_drawing(shape, mirrored)
+        pad = 0.06
+        bounds = drawing.fill.boundingRect().adjusted(-pad, -pad, pad, pad)
+        pixmap = QPixmap(max(1, int(bounds.width() * px * dpr)), max(1, int(bounds.height() * px * dpr)))
         pixmap.setDevicePixelRatio(dpr)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        place = QTransform().translate(box / 2, box / 2).scale(px, px)
+        place = QTransform().scale(px, px).translate(-bounds.x(), -bounds.y())
         if shadow:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#000000"))
+            painter.drawPath(place.map(drawing.fill))
         else:
             painter.setBrush(QColor(pal.accent))
-            painter.setPen(QPen(_with_alpha(QColor(pal.window), 0.7), max(1.0, px * 0.025)))
-        painter.drawPath(place.map(hand_path(mirrored)))
+            painter.setPen(QPen(with_alpha(QColor(pal.window), 0.7), max(1.0, px * 0.025)))
+            painter.drawPath(place.map(drawing.fill))
+            # creases and knuckles: what tells fingertips from a cupped hand at a glance
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(with_alpha(QColor(pal.window), 0.75), max(1.0, px * 0.022),
+                                Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawPath(place.map(drawing.lines))
         painter.end()
         if len(self._sprites) > 64:
             self._sprites.clear()
-        self._sprites[key] = pixmap
-        return pixmap
+        where = QRectF(bounds.x() * size, bounds.y() * size, bounds.width() * size, bounds.height() * size)
+        self._sprites[key] = (pixmap, where)
+        return pixmap, where
 
     def _paint_body(self, painter: QPainter, to_widget: QTransform, side: float) -> None:
         pal = self._theme.palette
@@ -329,62 +322,12 @@ class StrokeAnimation(QWidget):
         painter.setBrush(_mix(QColor(pal.body), QColor(pal.body_line), 0.55))  # opaque: hides lines below
         painter.drawPath(to_widget.map(shape.hair))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(_with_alpha(QColor(pal.body_line), 0.45), line_width * 0.8, Qt.PenStyle.SolidLine,
+        painter.setPen(QPen(with_alpha(QColor(pal.body_line), 0.45), line_width * 0.8, Qt.PenStyle.SolidLine,
                             Qt.PenCapStyle.RoundCap))
         painter.drawPath(to_widget.map(shape.guides))
         if not shape.face.isEmpty():
             painter.setPen(QPen(QColor(pal.body_line), line_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawPath(to_widget.map(shape.face))
-
-    def _paint_guide(self, painter: QPainter, player: MotionPlayer, stroke: Stroke, to_widget: QTransform,
-                     side: float) -> None:
-        """The stroke's path, faint and dotted, so the shape reads even in a still."""
-        points = player.guide()
-        if len(points) < 2:
-            return
-        path = QPainterPath(to_widget.map(QPointF(*points[0])))
-        for p in points[1:]:
-            path.lineTo(to_widget.map(QPointF(*p)))
-        mirrored = player.motion.hands == 2
-        pen = QPen(_with_alpha(QColor(self._theme.palette.trail), 0.35), max(1.2, side * 0.006),
-                   Qt.PenStyle.DotLine, Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        if mirrored:
-            flip = QTransform().translate(to_widget.dx() * 2 + to_widget.m11(), 0).scale(-1, 1)
-            painter.drawPath(flip.map(path))
-
-    def _paint_trail(self, painter: QPainter, trail: tuple[tuple[float, float], ...], to_widget: QTransform,
-                     side: float, color: QColor) -> None:
-        """One smooth stroke that fades from the hand back along its path."""
-        if len(trail) < 2:
-            return
-        points = [to_widget.map(QPointF(*p)) for p in trail]
-        path = QPainterPath(points[0])
-        for p in points[1:]:
-            path.lineTo(p)
-        gradient = QLinearGradient(points[0], points[-1])
-        gradient.setColorAt(0.0, _with_alpha(color, 0.55))
-        gradient.setColorAt(1.0, _with_alpha(color, 0.0))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QBrush(gradient), side * 0.04, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
-        painter.drawPath(path)
-
-    def _paint_glow(self, painter: QPainter, frame: Frame, to_widget: QTransform, side: float) -> None:
-        if frame.glow <= 0.01:
-            return
-        color = QColor(self._theme.palette.trail)
-        radius = side * (0.11 + 0.03 * frame.glow)
-        for hand in frame.hands:
-            centre = to_widget.map(QPointF(hand.x, hand.y))
-            gradient = QRadialGradient(centre, radius)
-            gradient.setColorAt(0.0, _with_alpha(color, 0.45 * frame.glow))
-            gradient.setColorAt(1.0, _with_alpha(color, 0.0))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(gradient)
-            painter.drawEllipse(centre, radius, radius)
 
     def _paint_hand(self, painter: QPainter, centre: QPointF, size: float, contact: float, squeeze: float,
                     mirrored: bool) -> None:
@@ -392,25 +335,26 @@ class StrokeAnimation(QWidget):
         lift = 1 - contact
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         # the shadow stays on the body; a lifted hand rises away from it
-        box = size * HAND_BOX
-        shadow = QRectF(centre.x() + size * 0.03 - box / 2, centre.y() + size * 0.04 - box / 2, box, box)
+        shadow, where = self._hand_sprite(size, mirrored, True)
         painter.setOpacity(0.18 + 0.1 * contact)
-        painter.drawPixmap(shadow, self._hand_sprite(size, mirrored, True), QRectF())
+        painter.drawPixmap(where.translated(centre.x() + size * 0.03, centre.y() + size * 0.04), shadow, QRectF())
         scale = 1 + 0.12 * lift - 0.07 * squeeze
         up = size * 0.1 * lift
-        hand_box = box * scale
         cx, cy = centre.x() - up * 0.6, centre.y() - up
+        sprite, where = self._hand_sprite(size, mirrored, False)
+        box = QRectF(cx + where.x() * scale, cy + where.y() * scale, where.width() * scale, where.height() * scale)
         painter.setOpacity(1.0 - 0.25 * lift)
-        painter.drawPixmap(QRectF(cx - hand_box / 2, cy - hand_box / 2, hand_box, hand_box),
-                           self._hand_sprite(size, mirrored, False), QRectF())
+        painter.drawPixmap(box, sprite, QRectF())
         painter.setOpacity(1.0)
-        if self._motion is not None and self._motion.touch is Touch.TAP and contact > 0.6:
-            # fingertips meeting the body
-            tip = QPointF(cx, cy - 0.42 * size * scale)
-            painter.setBrush(_with_alpha(QColor(pal.trail), 0.6 * contact))
+        motion = self._motion
+        if motion is not None and motion.touch in (Touch.TAP, Touch.PRESS) and contact > 0.6 \
+                and motion.shape is not HandShape.FLAT:
+            # the pads meeting the body: where the touch is, for a parent to copy
+            painter.setBrush(with_alpha(QColor(pal.trail), 0.7 * contact))
             painter.setPen(Qt.PenStyle.NoPen)
-            r = size * 0.05
-            painter.drawEllipse(tip, r, r)
+            r = size * 0.045
+            for x, y in hand_drawing(motion.shape, mirrored).tips:
+                painter.drawEllipse(QPointF(cx + x * size * scale, cy + y * size * scale), r, r)
 
 
 __all__ = ["StrokeAnimation", "Ticker"]

@@ -9,6 +9,10 @@ one or two hands) and its tempo (seconds per repeat); the widget only paints the
 - tap: the hand hops from point to point and touches at each one (a ripple);
 - press: the hand moves between points and squeezes softly at each one;
 - rest: the hands stay still while a slow glow breathes under them.
+
+Two hands mirror each other about the body's middle, or take turns (`in_turn`: the
+second half a step behind), or the second keeps its own place (`other`: one hand
+on the tummy, one on the head).
 """
 
 from __future__ import annotations
@@ -198,6 +202,22 @@ class MotionPlayer:
         raise AssertionError(self.touch)
 
     # -- a whole frame -------------------------------------------------------------
+    @property
+    def lag(self) -> float:
+        """How far (in repeats) the second hand follows the first: half a step for
+        hands that take turns (a tap or press between the first's), half a repeat
+        for a glide (one hand strokes while the other goes back), else none."""
+        if not self.motion.in_turn or self.motion.hands != 2:
+            return 0.0
+        return 0.5 / len(self._raw) if self.touch in (Touch.TAP, Touch.PRESS) else 0.5
+
+    def _second(self, x: float, y: float, phase: float) -> tuple[float, float]:
+        """Where the second hand is: its own place, or mirrored about the middle."""
+        other = self.motion.other
+        if other:
+            return other[min(int(phase * len(other)), len(other) - 1)]
+        return 1 - x, y
+
     def frame(self, t: float) -> Frame:
         t = max(0.0, t)
         repeat, rem = divmod(t, self.tempo)
@@ -205,7 +225,10 @@ class MotionPlayer:
         (x, y), contact, squeeze = self._hand_at(phase)
         hands = [Hand(x, y, contact, squeeze, False)]
         if self.motion.hands == 2:
-            hands.append(Hand(1 - x, y, contact, squeeze, True))
+            second = (phase - self.lag) % 1.0
+            (x2, y2), contact2, squeeze2 = self._hand_at(second) if self.lag else ((x, y), contact, squeeze)
+            x2, y2 = self._second(x2, y2, second)
+            hands.append(Hand(x2, y2, contact2, squeeze2, True))
         trails = tuple(self._trail(t, mirrored=h.mirrored) for h in hands) if self.touch is Touch.GLIDE else ()
         ripples = self._ripples(t) if self.touch is Touch.TAP else ()
         if self.touch is Touch.REST:
@@ -218,15 +241,17 @@ class MotionPlayer:
 
     def _trail(self, t: float, *, mirrored: bool) -> tuple[Point, ...]:
         step = self.tempo * TRAIL_SHARE / TRAIL_SAMPLES
+        lag = self.lag if mirrored else 0.0
         out: list[Point] = []
         for k in range(TRAIL_SAMPLES):
             when = t - k * step
             if when < 0:
                 break
-            (x, y), contact, _ = self._hand_at((when % self.tempo) / self.tempo)
+            phase = ((when % self.tempo) / self.tempo - lag) % 1.0
+            (x, y), contact, _ = self._hand_at(phase)
             if contact < 0.5:
                 break  # the trail ends where the hand was lifted
-            out.append((1 - x, y) if mirrored else (x, y))
+            out.append(self._second(x, y, phase) if mirrored else (x, y))
         return tuple(out)
 
     def _ripples(self, t: float) -> tuple[Ripple, ...]:
@@ -234,13 +259,13 @@ class MotionPlayer:
         slot_seconds = self.tempo / n
         out: list[Ripple] = []
         first = math.floor((t - RIPPLE_SECONDS) / slot_seconds)
+        lag = self.lag * self.tempo
         for k in range(max(first, 0), math.floor(t / slot_seconds) + 1):
-            touched_at = k * slot_seconds
-            age = (t - touched_at) / RIPPLE_SECONDS
-            if not 0 <= age < 1:
-                continue
             x, y = self._raw[k % n]
-            out.append(Ripple(x, y, age))
-            if self.motion.hands == 2:
-                out.append(Ripple(1 - x, y, age))
+            for when, (rx, ry) in ((k * slot_seconds, (x, y)), (k * slot_seconds + lag, self._second(x, y, 0))):
+                age = (t - when) / RIPPLE_SECONDS
+                if 0 <= age < 1:
+                    out.append(Ripple(rx, ry, age))
+                if self.motion.hands != 2:
+                    break
         return tuple(out)

@@ -13,7 +13,7 @@ if it would not fit. Pure arithmetic, no Qt, so it can be tested exactly.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from touchstory.story.model import Area
@@ -85,7 +85,7 @@ SPOTS: dict[View, dict[Area, Spot]] = {
     View.CHILD_BACK: {
         Area.BACK: Spot((0.5, 0.32), (0.5, 0.86), 0.36, lane=0.40),
         Area.SHOULDERS: Spot((0.44, 0.255), (0.30, 0.27), 0.05),
-        Area.ARMS: Spot((0.234, 0.34), (0.21, 0.68), 0.06),
+        Area.ARMS: Spot((0.232, 0.36), (0.21, 0.68), 0.06),
         Area.HANDS: Spot((0.205, 0.72), (0.205, 0.76), 0.06),
         Area.HEAD: Spot((0.5, 0.04), (0.5, 0.16), 0.12, lane=0.46),
     },
@@ -134,7 +134,9 @@ def place(motion: Motion, own: Area, wanted: Area | None, view: View) -> Motion:
         mx, room = target.lane, target.width / 2  # the left hand has the left half
     scale = min(1.0, _fit(target.length, max(along) - min(along)), _fit(room, max(across) - min(across)))
     points = tuple((round(mx + u * scale, 4), round(my + v * scale, 4)) for u, v in turned)
-    return Motion(points, motion.touch, motion.hands)
+    # the second hand's own place (the head, beside a resting hand on the tummy) belongs
+    # to the usual area: moved, the two hands rest side by side, as the how-to says
+    return replace(motion, points=points, other=())
 
 
 def _fit(room: float, extent: float) -> float:

@@ -1,11 +1,12 @@
-"""How a stroke is described in a few words (shared by the stroke card and the
-Strokes page): where, how firmly, how slowly, and the how-to's first sentence."""
+"""How a stroke is described in words (shared by the stroke card and the Strokes
+page): where, how firmly, how slowly, and its whole how-to for the place it is made."""
 
 from __future__ import annotations
 
 import re
 
 from touchstory.story.model import Area, Pressure
+from touchstory.story.packs import Stroke
 
 PRESSURE_HINT = {
     Pressure.LIGHT: "light touch",
@@ -29,13 +30,20 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else text.strip()
 
 
-def how_words(name: str, how: str, own: Area, area: Area | None) -> str:
-    """The one line of how-to for a stroke made where a story line puts it: its own
-    first sentence, or, moved to another area ("[squeeze feet]"), a line that does
-    not send the hands to the pack's usual place (the shoulders, for a squeeze)."""
-    if area is None or area is own:
-        return first_sentence(how)
-    return f"The {name.lower()} movement, made {area_words(area)} instead of the {own.value}."
+def how_words(stroke: Stroke, area: Area | None) -> str:
+    """The whole how-to for `stroke` made where a story line puts it: the pack's own
+    words for that place ("how on feet:"), or, when a pack has none (a user's pack),
+    two plain sentences that do not send the hands to the usual place."""
+    written = stroke.how_for(area)
+    if written is not None or area is None:
+        return written or stroke.how
+    return (f"Make the {stroke.name.lower()} stroke gently {area_words(area)}, smaller and slower than on the "
+            f"{stroke.area.value}. Keep your touch soft, and stop if it does not feel good.")
+
+
+def every_how(stroke: Stroke) -> list[str]:
+    """Every how-to the stroke may show (its own and each place's): a card sizes to the longest."""
+    return [stroke.how, *(text for _, text in stroke.how_on)]
 
 
 def tempo_words(seconds: float) -> str:
