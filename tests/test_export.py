@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from touchstory.audio.sleep import WIND_DOWN_DEFAULT
-from touchstory.export.session import ANSWER_TIME, LEAD_IN, TAP_TIME, export_story, session_pieces
+from touchstory.export.session import ANSWER_TIME, LEAD_IN, export_story, session_pieces
+from touchstory.paths import UserPaths
 from touchstory.speech.engine import VoiceSettings
 from touchstory.speech.fake import FakeSpeechEngine
 from touchstory.story.duration import DEFAULT_ASK, DEFAULT_THANKS
@@ -37,7 +38,7 @@ def test_pieces_follow_the_session(parse, packs):
         (DEFAULT_ASK, ANSWER_TIME),
         ("The sun went round.", 2.0),
         ("And round.", round(2 * circle, 2)),
-        ("Knock knock.", round(TAP_TIME + drum, 2)),
+        ("Knock knock.", round(4.0 + drum, 2)),  # a {tap} waits 4 s in a file
         ("The end.", calm),
         (DEFAULT_THANKS, 2.0),
     ]

@@ -53,3 +53,14 @@ def test_window_is_250_ms_and_must_not_be_negative():
     with pytest.raises(ValueError):
         Debouncer(FakeClock(), -1)
     assert Debouncer(FakeClock(), 0).window == 0
+
+
+def test_a_press_exactly_a_quarter_second_later_counts():
+    # The window is "less than 250 ms": a reader's press at exactly 250 ms is real.
+    clock = FakeClock(0.0)
+    d = Debouncer(clock)
+    assert d.accept("next")
+    clock.advance(0.25)
+    assert d.accept("next")
+    clock.advance(0.125)
+    assert not d.accept("next")

@@ -385,3 +385,16 @@ def test_every_symbol_draws_a_clear_shape(qapp, symbol):
     painter.end()
     inked = sum(image.pixelColor(x, y).lightness() < 128 for x in range(0, 200, 4) for y in range(0, 200, 4))
     assert 0.04 < inked / 2500 < 0.75, f"{symbol.value}: {inked / 2500:.0%} inked"
+
+
+def test_a_bounced_pause_key_pauses_once(qtbot, make):
+    # A clicker's P that bounces (two presses 10 ms apart) must not pause and unpause.
+    c, clock = make()
+    c.group.goto(3)
+    qtbot.keyClick(c.projector, Qt.Key.Key_P)
+    clock.advance(0.01)
+    qtbot.keyClick(c.projector, Qt.Key.Key_P)
+    assert c.group.paused
+    clock.advance(0.5)  # a deliberate second press does go on
+    qtbot.keyClick(c.projector, Qt.Key.Key_P)
+    assert not c.group.paused

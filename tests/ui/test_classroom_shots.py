@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from screenshots.helpers import text_problems
 from touchstory.journal.settings import Settings
 from touchstory.pacing.clock import FakeClock
 from touchstory.pacing.group import GroupSession
@@ -180,10 +181,22 @@ def test_projector_cards_in_contrast_and_bedtime(qtbot, projector):
     for theme in ("contrast", "bedtime"):
         view, group = projector(theme)
         group.goto(3)
-        group.toggle_overlay(Overlay.SOFTER)
-        render(qtbot, view, group, f"projector-card-softer-{theme}")
-        group.toggle_overlay(Overlay.INCLUSION)
-        render(qtbot, view, group, f"projector-card-inclusion-{theme}")
+        for overlay in (Overlay.SOFTER, Overlay.INCLUSION):
+            group.toggle_overlay(overlay)
+            image = render(qtbot, view, group, f"projector-card-{overlay.value}-{theme}")
+            assert view.card.isVisible() and view.shown_text() == overlay.text
+            assert text_problems(view) == [], f"projector-card-{overlay.value}-{theme}"
+            low, high = _darkest_and_lightest(image, view.card.geometry())
+            floor = 7.0 if theme == "contrast" else 4.5
+            assert contrast(low.name(), high.name()) >= floor, f"the {overlay.value} card reads on a {theme} screen"
+            if theme == "bedtime":
+                assert high.lightness() < 250, "no pure white on a bedtime projector"
+
+
+def _darkest_and_lightest(image: QImage, box) -> tuple[QColor, QColor]:
+    colours = [image.pixelColor(x, y) for x in range(box.left(), box.right(), 6)
+               for y in range(box.top(), box.bottom(), 6)]
+    return min(colours, key=luminance), max(colours, key=luminance)
 
 
 def test_projector_blank_and_move_on(qtbot, projector):

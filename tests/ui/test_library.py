@@ -9,15 +9,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from test_library_kit import Built, built, settle, story_root, write_broken  # noqa: F401  (fixtures)
 from touchstory.journal.settings import LibraryFilter, Settings
 from touchstory.ui.library import window as window_mod
+from touchstory.ui.library.delegate import thumb_rect
 from touchstory.ui.library.filters import matches_search, when_text
+from touchstory.ui.library.model import Role
 from touchstory.ui.library.problems import ProblemCard
 from touchstory.ui.library.window import LIBRARY_PAGE, PROBLEMS_PAGE
+from touchstory.ui.theme import theme_by_name
 
 ALL = ["A Long Journey Home", "Baby Feet", "Bouncy Bunny", "Café Dreams", "The Sleepy Sea"]
 
@@ -328,7 +331,17 @@ def test_a_picture_that_cannot_be_read_leaves_the_placeholder(qtbot, story_root:
     (story_root / "sleepy-sea" / "pictures" / "sea.svg").write_text("<svg oops", "utf-8")
     b = Built(qtbot, story_root, tmp_path)
     settle(200)
-    b.close()  # no crash, no thumbnail: the card paints its placeholder
+    index = b.index_of("The Sleepy Sea")
+    assert index.data(Role.THUMBNAIL) is None, "a picture that cannot be read gives no thumbnail"
+    grid = b.window.grid
+    thumb = thumb_rect(grid.visualRect(index))
+    image = grid.viewport().grab().toImage()
+    # The placeholder's sky starts in the card's second surface colour (the sea picture is dark blue).
+    top = image.pixelColor(thumb.left() + thumb.width() // 2, thumb.top() + 3)
+    want = QColor(theme_by_name("bedtime").palette.surface_alt)
+    assert max(abs(top.red() - want.red()), abs(top.green() - want.green()), abs(top.blue() - want.blue())) <= 12, \
+        (top.name(), want.name())
+    b.close()  # and no crash
 
 
 @pytest.mark.parametrize("width,columns", [(1280, 4), (1920, 6), (1000, 3)])

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel
 
+from screenshots.helpers import text_problems
 from test_library_kit import SIZES, Built, grab, settle, story_root, write_broken  # noqa: F401  (fixture)
 from touchstory.journal.settings import LibraryFilter, Settings
 from touchstory.resources import bundled_stories_dir
@@ -109,9 +111,16 @@ def test_settings_dialog(qtbot, theme: str):
     dialog.resize(760, 700)  # the tallest page, Voice and sound, fits without scrolling
     dialog.show()
     qtbot.waitExposed(dialog)
+    assert dialog.tabs.count() >= 3
     for tab in range(dialog.tabs.count()):
         dialog.tabs.setCurrentIndex(tab)
-        grab(dialog, f"settings-{theme}-tab{tab + 1}")
+        path, image = grab(dialog, f"settings-{theme}-tab{tab + 1}")
+        assert text_problems(dialog) == [], path
+        page = dialog.tabs.currentWidget()
+        for area in page.findChildren(QAbstractScrollArea):
+            assert area.verticalScrollBar().maximum() == 0 or not area.isVisible(), f"{path}: the page scrolls"
+        if theme == "bedtime":
+            assert stats(image)["white"] == 0.0, f"{path}: pure white at bedtime"
 
 
 def test_keys_dialog(qtbot):
@@ -120,4 +129,9 @@ def test_keys_dialog(qtbot):
     dialog.resize(720, 640)
     dialog.show()
     qtbot.waitExposed(dialog)
-    grab(dialog, "keys-bedtime")
+    path, image = grab(dialog, "keys-bedtime")
+    assert text_problems(dialog) == [], path
+    assert stats(image)["white"] == 0.0, f"{path}: pure white at bedtime"
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+    for key in ("Space", "Esc"):
+        assert key in shown, f"{path}: {key} is listed"

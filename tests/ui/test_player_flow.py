@@ -480,3 +480,28 @@ def test_a_french_story_asks_and_answers_in_french(qtbot, tmp_path):
     assert card.question.text() == "Tu as envie d'une histoire massage ?"
     assert (card.yes.text(), card.not_now.text()) == ("Oui", "Pas maintenant")
     card.grab().save(str(tmp_path / "fr-card.png"))
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Left, Qt.Key.Key_PageUp])
+def test_a_bouncing_back_key_goes_back_one_line(qtbot, little, key):
+    player, clock = make_player(qtbot, *little)
+    qtbot.mouseClick(player.permission_card.yes, Qt.MouseButton.LeftButton)
+    for _ in range(2):
+        press(qtbot, player, clock, Qt.Key.Key_PageDown)
+    assert player.line_view.text() == "Tip-toe, tip-toe, up the hill."
+    press(qtbot, player, clock, key)
+    clock.advance(0.01)  # the switch bounces: the same key again 10 ms later
+    qtbot.keyClick(player, key)
+    assert player.line_view.text() == "The moon goes round and round."
+
+
+def test_a_bouncing_tap_on_the_back_zone_goes_back_one_line(qtbot, little):
+    player, clock = make_player(qtbot, *little)
+    qtbot.mouseClick(player.permission_card.yes, Qt.MouseButton.LeftButton)
+    for _ in range(2):
+        press(qtbot, player, clock, Qt.Key.Key_PageDown)
+    clock.advance(0.4)
+    player.router.tap_at(0.05)
+    clock.advance(0.01)
+    player.router.tap_at(0.05)
+    assert player.line_view.text() == "The moon goes round and round."

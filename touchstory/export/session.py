@@ -21,9 +21,10 @@ from touchstory.audio.soundscapes import get_soundscape
 from touchstory.audio.userfile import load_user_soundscape
 from touchstory.errors import AudioError
 from touchstory.journal.settings import Volumes
+from touchstory.pacing.timeline import NO_SOUNDSCAPE, Say, Wait, timeline
 from touchstory.speech.engine import SpeechEngine, VoiceSettings
-from touchstory.story.duration import READ_ALOUD_WPM, closing_text, opening_text, reading_seconds, stroke_seconds
-from touchstory.story.model import Pause, Story, WaitForTap
+from touchstory.story.duration import READ_ALOUD_WPM, reading_seconds
+from touchstory.story.model import Story
 from touchstory.story.packs import StrokePack
 
 LEAD_IN = 2.5  # the soundscape fades in before the first word
@@ -34,7 +35,6 @@ THANKS_HOLD = 2.0
 Progress = Callable[[str, float], None]  # (what is happening, fraction done)
 
 
-NO_SOUNDSCAPE = "none"
 def has_soundscape(story: Story) -> bool:
     """Whether the story itself asks for any background sound (on any page)."""
     own = story.meta.soundscape
@@ -63,39 +63,29 @@ class Piece:
 
 
 def session_pieces(story: Story, pack: StrokePack | None, pace: float = 1.0) -> list[Piece]:
-    """The timeline of a narrated session, without audio: what is said, and how long
-    to wait after it. A line's `{pause}` splits its words where it is written."""
+    """The session's timeline (pacing/timeline.py, the one live play reads) as the
+    file's pieces: what is said, and how long to wait after it. A `{pause}` waits
+    where it is written; a `{tap}` gives TAP_TIME there, since nobody can tap."""
+    plan = timeline(story, pack, pace)
     pieces: list[Piece] = []
-    ask = opening_text(story)
-    if ask:
-        pieces.append(Piece(ask, ANSWER_TIME))
-    page, change = 0, None
-    for position, line in story.lines():
-        if position.page != page:
-            now, before = story.soundscape_on_page(position.page), story.soundscape_on_page(page)
-            if now != before:
-                change = now or NO_SOUNDSCAPE
-            page = position.page
-
-        def add(text: str, hold: float) -> None:
-            nonlocal change
-            pieces.append(Piece(" ".join(text.split()), hold, change))
-            change = None
-
-        words: list[str] = []
-        for part in line.parts:
-            if isinstance(part, str):
-                words.append(part)
-            elif isinstance(part, Pause):
-                add(" ".join(words), part.seconds)
-                words = []
-            elif isinstance(part, WaitForTap):
-                add(" ".join(words), TAP_TIME)
-                words = []
-        add(" ".join(words), stroke_seconds(line, pack) * pace)
-    thanks = closing_text(story)
-    if thanks:
-        pieces.append(Piece(thanks, THANKS_HOLD))
+    if plan.ask:
+        pieces.append(Piece(plan.ask, ANSWER_TIME))
+    for line in plan.lines:
+        text, hold, change = "", 0.0, line.soundscape
+        for beat in line.beats:
+            if isinstance(beat, Say):
+                if text or hold:
+                    pieces.append(Piece(text, hold, change))
+                    change = None
+                text, hold = beat.text, 0.0
+            elif isinstance(beat, Wait):
+                hold += beat.seconds
+            else:
+                hold += TAP_TIME
+        hold += line.dwell + (TAP_TIME if line.ends_with_tap else 0.0)
+        pieces.append(Piece(text, hold, change))
+    if plan.thanks:
+        pieces.append(Piece(plan.thanks, THANKS_HOLD))
     return _merge_silences(pieces)
 
 

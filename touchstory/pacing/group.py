@@ -457,10 +457,10 @@ class GroupSession:
         match event:
             case story_session.StepChanged() if self._held is None:
                 self._emit(SlideChanged(self.slide))
-            case story_session.SpeakRequested(step=step):
+            case story_session.SpeakRequested(step=step, part=part):
                 self._token += 1
-                self._speech[self._token] = (session, step.index)
-                self._emit(Speak(self._token, step.text))
+                self._speech[self._token] = (session, session.clip_of(step.index, part))
+                self._emit(Speak(self._token, event.text))
             case story_session.Finished(reason=EndReason.COMPLETED):
                 self._story_done = True
             case story_session.PausedChanged(paused=paused) if paused != self.paused:

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Protocol, assert_never
 
 from touchstory.pacing.clock import Clock
+from touchstory.pacing.timeline import LineTimes, Say, Tap, Wait, line_times
 from touchstory.story.duration import closing_text, opening_text, reading_seconds, stroke_seconds
 from touchstory.story.model import Page, Story, StoryLine
 from touchstory.story.packs import StrokePack
@@ -48,6 +49,7 @@ class Step:
     line: StoryLine | None = None
     page_index: int = 0
     line_number: int = 0  # 1-based among story lines; 0 for ask/thanks
+    times: LineTimes | None = None  # the line's beats on the one timeline (pacing/timeline.py)
 
 
 # -- events -------------------------------------------------------------------
@@ -59,7 +61,16 @@ class StepChanged:
 
 @dataclass(frozen=True, slots=True)
 class SpeakRequested:
+    """Say one spoken part of a step (a line's `{pause}` or `{tap}` splits it into
+    parts, said one by one where they are written)."""
+
     step: Step
+    part: int = 0
+
+    @property
+    def text(self) -> str:
+        parts = self.step.times.speech if self.step.times is not None else ()
+        return parts[self.part] if parts else self.step.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +123,13 @@ class Session:
         self.narration_available = narration_available
         self._mode = mode
         self._listeners: list[Callable[[Event], None]] = []
-        self.steps = self._build_steps(story)
+        self.steps = self._build_steps(story, pack, pace)
+        self.speech_clips = self._clips(self.steps)
+        starts, n = [], 0
+        for step in self.steps:
+            starts.append(n)
+            n += max(1, len(step.times.speech)) if step.times is not None else 1
+        self._clip_starts = tuple(starts)
         self.index = 0
         self.phase = Phase.IDLE
         self.end_reason: EndReason | None = None
@@ -125,21 +142,38 @@ class Session:
         self._entered_at = clock.now()
         self._entered_forward = False
         self._follow_ready = False
+        self._beat = 0  # narrated: the beat of the line being played (pacing/timeline.py)
+        self._mid_line = False  # the due time / tap wait continues the line, not the story
 
     # -- building ---------------------------------------------------------------
     @staticmethod
-    def _build_steps(story: Story) -> tuple[Step, ...]:
+    def _build_steps(story: Story, pack: StrokePack | None, pace: float) -> tuple[Step, ...]:
         steps: list[Step] = []
         ask = opening_text(story)
         if ask:
             steps.append(Step(StepKind.ASK, 0, ask))
         for number, (pos, line) in enumerate(story.lines(), 1):
-            steps.append(Step(StepKind.LINE, len(steps), line.text, line, pos.page, number))
+            times = line_times(line, pack, number=number, page=pos.page, pace=pace)
+            steps.append(Step(StepKind.LINE, len(steps), line.text, line, pos.page, number, times))
         thanks = closing_text(story)
         if thanks:
             last_page = max(len(story.pages) - 1, 0)
             steps.append(Step(StepKind.THANKS, len(steps), thanks, None, last_page))
         return tuple(steps)
+
+    @staticmethod
+    def _clips(steps: tuple[Step, ...]) -> tuple[str, ...]:
+        """Every spoken part as one clip, in the order they are heard (so the
+        narrator renders the next parts ahead). A story with no line split by a
+        `{pause}` or `{tap}` has one clip per step: clip = step index."""
+        clips: list[str] = []
+        for step in steps:
+            clips.extend(step.times.speech or ("",) if step.times is not None else (step.text,))
+        return tuple(clips)
+
+    def clip_of(self, index: int, part: int) -> int:
+        """The clip number of part `part` of step `index` (see speech_clips)."""
+        return self._clip_starts[index] + part
 
     # -- reading state -----------------------------------------------------------
     @property
@@ -259,7 +293,10 @@ class Session:
             case Mode.READ_ALOUD:
                 self.next()
             case Mode.NARRATED:
-                if self._waiting_tap:
+                if self._waiting_tap and self._mid_line:
+                    self._waiting_tap = False
+                    self._play_beats(self._beat + 1, self.clock.now())
+                elif self._waiting_tap:
                     self._go(self.index + 1, forward=True)
                 else:
                     self.set_paused(not self.paused)
@@ -287,7 +324,10 @@ class Session:
         self._emit(PausedChanged(paused))
         if not paused and self._respeak:
             self._respeak = False
-            self._schedule(restart_speech=True)
+            if self._mid_line or self._beat:
+                self._play_beats(self._beat, now)  # the part cut off is said again
+            else:
+                self._schedule(restart_speech=True)
 
     def set_mode(self, mode: Mode) -> None:
         if mode is Mode.FOLLOW and not (self.pace_model and self.pace_model.ready):
@@ -309,11 +349,21 @@ class Session:
 
     # -- narrated mode: the audio layer reports ------------------------------------
     def speech_finished(self, index: int) -> None:
-        """The spoken audio of step `index` has ended (ignored if the reader moved on)."""
-        if index != self.index or self._speech_deadline is None or self.phase is not Phase.PLAYING:
+        """The spoken audio of clip `index` has ended (ignored if the reader moved
+        on). A step said whole is clip = step index; see `speech_clips`."""
+        if self._speech_deadline is None or self.phase is not Phase.PLAYING:
+            return
+        if index != self.clip_of(self.index, self._said_part()):
             return
         self._speech_deadline = None
         self._after_words(self.clock.now())
+
+    def _said_part(self) -> int:
+        """Which spoken part the current beat is (0 for a step without beats)."""
+        times = self.step.times
+        if times is None:
+            return 0
+        return sum(1 for b in times.beats[: self._beat] if isinstance(b, Say))
 
     def tick(self) -> None:
         """Call a few times a second; moves on when a timed step is due."""
@@ -323,6 +373,9 @@ class Session:
         if self._speech_deadline is not None and now >= self._speech_deadline:
             deadline, self._speech_deadline = self._speech_deadline, None
             self._after_words(deadline)
+        if self._due is not None and now >= self._due and self._mid_line:
+            due, self._due = self._due, None
+            self._play_beats(self._beat + 1, due)
         if self._due is not None and now >= self._due:
             self._due = None
             if self._mode is Mode.FOLLOW:
@@ -354,8 +407,9 @@ class Session:
         self._entered_at = self.clock.now()
         self._entered_forward = forward
         self._due = self._remaining = self._speech_deadline = None
-        self._waiting_tap = False
+        self._waiting_tap = self._mid_line = False
         self._respeak = False
+        self._beat = 0
         if self.paused:
             self.paused = False
             self._emit(PausedChanged(False))
@@ -366,11 +420,15 @@ class Session:
         step = self.step
         now = self.clock.now()
         self._due = self._speech_deadline = None
-        self._waiting_tap = False
+        self._waiting_tap = self._mid_line = False
+        self._beat = 0
         match self._mode:
             case Mode.READ_ALOUD:
                 return
             case Mode.NARRATED:
+                if step.times is not None and restart_speech:
+                    self._play_beats(0, now)
+                    return
                 if restart_speech and step.text and self.narration_available:
                     self._emit(SpeakRequested(step))
                 if step.kind is not StepKind.LINE:
@@ -389,9 +447,41 @@ class Session:
             case _ as unreachable:
                 assert_never(unreachable)
 
-    def _after_words(self, at: float) -> None:
-        """The words of this step are over (at time `at`): now the stroke's time."""
+    def _play_beats(self, beat: int, at: float) -> None:
+        """Narrated: play the line's beats from `beat` (at time `at`), in the order
+        written: say a part, wait a pause, wait for a tap; then the stroke's time."""
         step = self.step
+        times = step.times
+        assert times is not None
+        self._due = self._speech_deadline = None
+        self._waiting_tap = False
+        self._beat, self._mid_line = beat, True
+        if beat >= len(times.beats):
+            self._mid_line = False
+            if times.ends_with_tap:
+                self._wait_for_tap()
+            else:
+                self._due = at + times.dwell
+            return
+        match times.beats[beat]:
+            case Say(text=text):
+                if self.narration_available:
+                    self._emit(SpeakRequested(step, self._said_part()))
+                    self._speech_deadline = at + reading_seconds(text) * 2 + SPEECH_GRACE
+                else:
+                    self._speech_deadline = at + reading_seconds(text)
+            case Wait(seconds=seconds):
+                self._due = at + seconds
+            case Tap():
+                self._wait_for_tap()
+
+    def _after_words(self, at: float) -> None:
+        """The words of this step (or of this part of its line) are over (at time
+        `at`): the line goes on, or the stroke's time follows."""
+        step = self.step
+        if step.times is not None and self._mode is Mode.NARRATED:
+            self._play_beats(self._beat + 1, at)
+            return
         if step.line is not None and step.line.waits_for_tap:
             self._wait_for_tap()
             return

@@ -130,3 +130,52 @@ def pixel_stats(image: QImage, step: int = 4) -> dict[str, float]:
             red += r
     return {"white": white / max(total, 1), "mean": luma / max(total, 1), "brightest": brightest,
             "blue_over_red": blue / max(red, 1)}
+
+
+def _shown(widget: QWidget, top: QWidget) -> bool:
+    """Visible on screen inside `top` (isVisible alone is true for a widget
+    scrolled or clipped out of sight)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty() and widget.window() is top.window()
+
+
+def _in_scroll_area(widget: QWidget) -> bool:
+    """Inside a scroll area a widget may lie beyond the window: it scrolls into view."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def text_problems(top: QWidget) -> list[str]:
+    """Labels and buttons under `top` whose one-line text does not fit their width
+    (Qt would cut it off or elide it), and visible ones reaching outside the window.
+    Word-wrapped labels wrap instead, so only their longest word must fit."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    problems: list[str] = []
+    window = top.window().rect()
+    for widget in [top, *top.findChildren(QWidget)]:
+        if not _shown(widget, top):
+            continue
+        name = f"{type(widget).__name__} {widget.objectName() or ''}".strip()
+        if isinstance(widget, QLabel) and widget.text() and widget.textFormat() != Qt.TextFormat.RichText \
+                and "<" not in widget.text():
+            metrics, room = widget.fontMetrics(), widget.contentsRect().width() - 2 * widget.margin()
+            lines = widget.text().split("\n")
+            pieces = [w for line in lines for w in line.split()] if widget.wordWrap() else lines
+            wide = max((metrics.horizontalAdvance(p) for p in pieces), default=0)
+            if wide > room + 1:
+                problems.append(f"{name} {widget.text()!r}: needs {wide}px, has {room}px")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            wide = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", ""))
+            if wide > widget.width():
+                problems.append(f"{name} {widget.text()!r}: needs {wide}px, has {widget.width()}px")
+        if widget is not top and widget.width() > 0 and not _in_scroll_area(widget):
+            box = widget.rect().translated(widget.mapTo(top.window(), widget.rect().topLeft()))
+            if not window.contains(box.adjusted(1, 1, -1, -1)) and box.intersects(window):
+                problems.append(f"{name} reaches outside the window ({box.getRect()} in {window.getRect()})")
+    return problems

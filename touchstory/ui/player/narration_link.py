@@ -34,7 +34,7 @@ class NarrationLink(QObject):
     def prepare(self, session: Session) -> None:
         """Hand every step's text to the narrator, to render ahead."""
         if self.narrator is not None:
-            self.narrator.prepare([step.text for step in session.steps], self.player.story.meta.language)
+            self.narrator.prepare(list(session.speech_clips), self.player.story.meta.language)
 
     def set_narrated(self, on: bool) -> None:
         player, session = self.player, self.player.session
@@ -76,8 +76,9 @@ class NarrationLink(QObject):
         if self.narrator is None:
             return
         match event:
-            case SpeakRequested(step=step) if not quiet:
-                self.narrator.speak(step.index, step.text)
+            case SpeakRequested(step=step, part=part) if not quiet:
+                # One clip per spoken part: a {pause} mid-line is heard where it is written.
+                self.narrator.speak(self.player.session.clip_of(step.index, part), event.text)
             case PausedChanged(paused=True):
                 self.narrator.stop()
             case _:
