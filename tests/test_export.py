@@ -11,7 +11,6 @@ import pytest
 
 from touchstory.audio.sleep import WIND_DOWN_DEFAULT
 from touchstory.export.session import ANSWER_TIME, LEAD_IN, export_story, session_pieces
-from touchstory.paths import UserPaths
 from touchstory.speech.engine import VoiceSettings
 from touchstory.speech.fake import FakeSpeechEngine
 from touchstory.story.duration import DEFAULT_ASK, DEFAULT_THANKS

@@ -48,6 +48,10 @@ class Paragraph:
 PARAGRAPH_GAP = 5
 
 
+MIN_PICTURE = 120  # the smallest the moving picture may get
+CARD_CHROME = 18 + 14 + 8 * 3 + 6  # margins, spacing and the gap above the name
+
+
 class CardText(QWidget):
     """Wrapped card text, one or more paragraphs, in a fixed height. Painted
     directly: a QLabel re-runs layout and style-sheet work on every setText, which
@@ -246,15 +250,30 @@ class StrokeCard(QWidget):
     def _apply_fonts(self) -> None:
         w = max(self.width(), 220)
         scale = max(0.85, min(1.6, w / 300))
-        self._fonts = (self._theme.ui_font(17 * scale, bold=True), self._theme.ui_font(11.5 * scale),
-                       self._theme.ui_font(10.5 * scale), self._theme.ui_font(11.5 * scale))
-        self._show_texts()
         inner = max(120, self.width() - 36)
         self.animation.setMaximumHeight(inner)  # square: no gap between the picture and its name
+        # The whole how-to must show: at large text on a short window the words get a
+        # little smaller (never below 70 %) before any of them would be cut off.
+        for _ in range(12):
+            self._set_scale(scale)
+            if self._words_height() + MIN_PICTURE <= self.height() - CARD_CHROME or scale <= 0.7 * 0.85:
+                break
+            scale *= 0.94
+        room = self.height() - CARD_CHROME - self._words_height()
+        self.animation.setMaximumHeight(max(MIN_PICTURE, min(inner, room)))
+        self._show_texts()
+
+    def _set_scale(self, scale: float) -> None:
+        self._fonts = (self._theme.ui_font(17 * scale, bold=True), self._theme.ui_font(11.5 * scale),
+                       self._theme.ui_font(10.5 * scale), self._theme.ui_font(11.5 * scale))
         icon = int(30 * scale)
         self.icon.setFixedSize(icon, icon)
         self.dots.setFixedHeight(int(20 * scale))
         self._reserve_heights()
+
+    def _words_height(self) -> int:
+        """The height the name, the dots and the words take below the picture."""
+        return max(self.name.height(), self.icon.height()) + self.dots.height() + self.details.height()
 
     def _reserve_heights(self) -> None:
         """Give each label the height the pack's wordiest stroke needs, so nothing

@@ -164,7 +164,7 @@ class StrokeAnimation(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return width
+        return min(width, self.maximumHeight())  # square, unless the card has less room
 
     # -- running only while seen --------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
